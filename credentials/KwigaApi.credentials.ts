@@ -1,0 +1,92 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class KwigaApi implements ICredentialType {
+	name = 'kwigaApi';
+
+	displayName = 'KWIGA API';
+
+	icon: Icon = { light: 'file:../icons/kwiga.svg', dark: 'file:../icons/kwiga.dark.svg' };
+
+	documentationUrl = 'https://api.kwiga.com/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description:
+				'The token from the API section of your KWIGA cabinet settings (enable the API there first)',
+		},
+		{
+			displayName: 'Cabinet Hash',
+			name: 'cabinetHash',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'The hash of the cabinet (account) to work in, shown next to the API token',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.kwiga.com',
+			description:
+				'Leave as it is unless you reach KWIGA through a proxy or a test server',
+		},
+		{
+			displayName: 'Language',
+			name: 'language',
+			type: 'options',
+			default: 'en',
+			description:
+				'Language of directory names and validation messages in KWIGA responses (sent as the X-Language header)',
+			options: [
+				{ name: 'Chinese (Simplified)', value: 'zh' },
+				{ name: 'Czech', value: 'cs' },
+				{ name: 'English', value: 'en' },
+				{ name: 'French', value: 'fr' },
+				{ name: 'Georgian', value: 'ka' },
+				{ name: 'German', value: 'de' },
+				{ name: 'Greek', value: 'el' },
+				{ name: 'Hungarian', value: 'hu' },
+				{ name: 'Italian', value: 'it' },
+				{ name: 'Latvian', value: 'lv' },
+				{ name: 'Polish', value: 'pl' },
+				{ name: 'Portuguese', value: 'pt' },
+				{ name: 'Romanian', value: 'ro' },
+				{ name: 'Russian', value: 'ru' },
+				{ name: 'Spanish', value: 'es' },
+				{ name: 'Ukrainian', value: 'uk' },
+			],
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Token: '={{$credentials.token}}',
+				'Cabinet-Hash': '={{$credentials.cabinetHash}}',
+				'X-Language': '={{$credentials.language || "en"}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/products',
+			qs: { per_page: 1 },
+			headers: { Accept: 'application/json' },
+		},
+	};
+}

@@ -1,0 +1,75 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { loadOptions, listSearch } from './methods';
+import { certificateFields, certificateOperations } from './resources/certificate';
+import { contactFields, contactOperations } from './resources/contact';
+import { contactListFields, contactListOperations } from './resources/contactList';
+import { couponFields, couponOperations } from './resources/coupon';
+import { courseFields, courseOperations } from './resources/course';
+import { offerFields, offerOperations } from './resources/offer';
+import { productFields, productOperations } from './resources/product';
+import { timezoneFields, timezoneOperations } from './resources/timezone';
+import { sendKwigaRequest } from './transport';
+
+export class Kwiga implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'KWIGA',
+		name: 'kwiga',
+		icon: { light: 'file:../../icons/kwiga.svg', dark: 'file:../../icons/kwiga.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Work with contacts, courses, offers, coupons and more in a KWIGA cabinet',
+		defaults: { name: 'KWIGA' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'kwigaApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			arrayFormat: 'brackets',
+		},
+		// Every operation sets `send.paginate`, so n8n hands each request to this function:
+		// it follows pages, waits out rate limits and turns KWIGA errors into node errors.
+		requestOperations: { pagination: sendKwigaRequest },
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				default: 'contact',
+				options: [
+					{ name: 'Certificate', value: 'certificate' },
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Contact List', value: 'contactList' },
+					{ name: 'Coupon', value: 'coupon' },
+					{ name: 'Course', value: 'course' },
+					{ name: 'Offer', value: 'offer' },
+					{ name: 'Product', value: 'product' },
+					{ name: 'Time Zone', value: 'timezone' },
+				],
+			},
+			...certificateOperations,
+			...certificateFields,
+			...contactOperations,
+			...contactFields,
+			...contactListOperations,
+			...contactListFields,
+			...couponOperations,
+			...couponFields,
+			...courseOperations,
+			...courseFields,
+			...offerOperations,
+			...offerFields,
+			...productOperations,
+			...productFields,
+			...timezoneOperations,
+			...timezoneFields,
+		],
+	};
+
+	methods = { loadOptions, listSearch };
+}

@@ -1,0 +1,214 @@
+/**
+ * Field builders that several KWIGA resources use: list size, record pickers, custom
+ * fields, and the few value conversions routing alone can't check.
+ */
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+const show = (resource: string, operation: string[]): IDisplayOptions => ({
+	show: { resource: [resource], operation },
+});
+
+/**
+ * "Return All" and "Limit" for a KWIGA list. `pageSize` is the largest per_page the
+ * endpoint accepts; omit it for lists KWIGA returns whole (time zones).
+ */
+export function listFields(
+	resource: string,
+	operation: string,
+	pageSize?: number,
+): INodeProperties[] {
+	const perPage = (value: string) =>
+		pageSize === undefined
+			? {}
+			: { send: { type: 'query' as const, property: 'per_page', value } };
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions: show(resource, [operation]),
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			routing: perPage(String(pageSize)),
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			routing: {
+				...perPage(`={{ Math.min($value, ${pageSize}) }}`),
+				output: { maxResults: '={{ $value }}' },
+			},
+		},
+	];
+}
+
+/** A contact picked from a searchable list or given by its numeric ID. */
+export function contactLocator(
+	resource: string,
+	operation: string[],
+	name = 'contactId',
+): INodeProperties {
+	return {
+		displayName: 'Contact',
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		displayOptions: show(resource, operation),
+		description: 'The contact to work with',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchContacts', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 132',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A contact ID is a number' },
+					},
+				],
+			},
+		],
+	};
+}
+
+/** An offer picked from a searchable list or given by its numeric ID. */
+export function offerLocator(
+	resource: string,
+	operation: string[],
+	required: boolean,
+	description: string,
+	routing?: INodeProperties['routing'],
+): INodeProperties {
+	return {
+		displayName: 'Offer',
+		name: 'offerId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required,
+		displayOptions: show(resource, operation),
+		description,
+		routing,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchOffers', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 18',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'An offer ID is a number' },
+					},
+				],
+			},
+		],
+	};
+}
+
+/** The cabinet's own contact fields (`additional_fields: [{ field_id, value }]`). */
+export const customFieldsOption: INodeProperties = {
+	displayName: 'Custom Fields',
+	name: 'customFields',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Custom Field',
+	default: {},
+	description: "Values for the cabinet's own contact fields",
+	options: [
+		{
+			displayName: 'Field',
+			name: 'field',
+			values: [
+				{
+					displayName: 'Field ID',
+					name: 'fieldId',
+					type: 'number',
+					default: 0,
+					description: 'ID of the custom field, as shown in the contact field settings of the cabinet',
+				},
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+				},
+			],
+		},
+	],
+	routing: {
+		send: {
+			type: 'body',
+			property: 'additional_fields',
+			value:
+				'={{ ($value.field || []).map(f => ({ field_id: f.fieldId, value: f.value })) }}',
+		},
+	},
+};
+
+/** Splits "a, b, c" (or takes an array from an expression) into trimmed, non-empty parts. */
+export function splitList(value: unknown): string[] {
+	const parts = Array.isArray(value) ? value : String(value ?? '').split(',');
+	return parts.map((part) => String(part).trim()).filter((part) => part !== '');
+}
+
+/**
+ * A preSend that reads a comma-separated list of IDs from `parameter`, checks that each is a
+ * whole number and puts them into the body as `bodyKey: [numbers]`.
+ */
+export function sendIdList(parameter: string, bodyKey: string, label: string) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const parts = splitList(this.getNodeParameter(parameter, ''));
+		const invalid = parts.filter((part) => !/^\d+$/.test(part));
+		if (invalid.length) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`${label} must be numbers separated by commas; "${invalid.join('", "')}" is not`,
+				{
+					itemIndex: this.getItemIndex(),
+					description: `Change ${label} to IDs such as "23698, 23699".`,
+				},
+			);
+		}
+		if (!parts.length) {
+			throw new NodeOperationError(this.getNode(), `${label} is empty`, {
+				itemIndex: this.getItemIndex(),
+				description: `Give at least one ID in ${label}.`,
+			});
+		}
+		requestOptions.body = { ...((requestOptions.body as IDataObject) ?? {}), [bodyKey]: parts.map(Number) };
+		return requestOptions;
+	};
+}
+
+/** KWIGA takes dates as "2024-12-31" and moments as "2024-12-31 23:59:59". */
+export const DATE_VALUE = '={{ String($value).slice(0, 10) }}';
+export const DATE_TIME_VALUE = '={{ String($value).slice(0, 19).replace("T", " ") }}';

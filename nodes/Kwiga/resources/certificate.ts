@@ -1,0 +1,41 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+const resource = 'certificate';
+
+export const certificateOperations: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		default: 'getByNumber',
+		options: [
+			{
+				name: 'Get by Number',
+				value: 'getByNumber',
+				action: 'Get a certificate by its number',
+				description: 'Look up an issued certificate by the number printed on it',
+				routing: {
+					request: {
+						method: 'GET',
+						url: '=/certificates/by-number/{{ encodeURIComponent(String($parameter.number).trim()) }}',
+					},
+					send: { paginate: true },
+				},
+			},
+		],
+	},
+];
+
+export const certificateFields: INodeProperties[] = [
+	{
+		displayName: 'Certificate Number',
+		name: 'number',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 1986-0001',
+		displayOptions: { show: { resource: [resource], operation: ['getByNumber'] } },
+	},
+];

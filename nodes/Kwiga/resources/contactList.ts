@@ -1,0 +1,132 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { listFields, sendIdList } from '../fields';
+
+const resource = 'contactList';
+const show = (operation: string[]) => ({ show: { resource: [resource], operation } });
+
+export const contactListOperations: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		default: 'getAll',
+		options: [
+			{
+				name: 'Add Contacts',
+				value: 'addContacts',
+				action: 'Add contacts to contact lists',
+				routing: {
+					request: { method: 'POST', url: '/mailing/contact-lists/bulk-contacts' },
+					send: {
+						paginate: true,
+						preSend: [sendIdList('contactIds', 'contacts', 'Contact IDs')],
+					},
+				},
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a contact list',
+				routing: {
+					request: { method: 'POST', url: '/mailing/contact-lists' },
+					send: { paginate: true },
+				},
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a contact list',
+				description: 'Get a contact list with its contacts and statistics',
+				routing: {
+					request: { method: 'GET', url: '=/mailing/contact-lists/{{ $parameter.listId }}' },
+					send: { paginate: true },
+				},
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many contact lists',
+				routing: {
+					request: { method: 'GET', url: '/mailing/contact-lists' },
+					send: { paginate: true },
+				},
+			},
+		],
+	},
+];
+
+export const contactListFields: INodeProperties[] = [
+	// Get
+	{
+		displayName: 'Contact List Name or ID',
+		name: 'listId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getContactLists' },
+		required: true,
+		default: '',
+		displayOptions: show(['get']),
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	},
+
+	// Create
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: show(['create']),
+		routing: { send: { type: 'body', property: 'title' } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show(['create']),
+		options: [
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+				routing: { send: { type: 'body', property: 'description' } },
+			},
+		],
+	},
+
+	// Add Contacts
+	{
+		displayName: 'Contact List Names or IDs',
+		name: 'listIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getContactLists' },
+		required: true,
+		default: [],
+		displayOptions: show(['addContacts']),
+		description:
+			'Lists to add the contacts to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		routing: {
+			send: { type: 'body', property: 'contact_lists', value: '={{ $value.map(Number) }}' },
+		},
+	},
+	{
+		displayName: 'Contact IDs',
+		name: 'contactIds',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 23698, 23699',
+		displayOptions: show(['addContacts']),
+		description: 'IDs of the contacts to add, separated by commas',
+	},
+
+	// Get Many
+	...listFields(resource, 'getAll', 100),
+];

@@ -1,0 +1,214 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DATE_TIME_VALUE, DATE_VALUE, listFields } from '../fields';
+
+const resource = 'coupon';
+const show = (operation: string[]) => ({ show: { resource: [resource], operation } });
+
+export const couponOperations: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		default: 'getAll',
+		options: [
+			{
+				name: 'Check',
+				value: 'check',
+				action: 'Check a coupon',
+				description:
+					'Check that a coupon exists and can still be used (limit not reached, not expired)',
+				routing: {
+					request: { method: 'POST', url: '/coupons/check' },
+					send: { paginate: true },
+				},
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a coupon',
+				routing: {
+					request: { method: 'POST', url: '/coupons' },
+					send: { paginate: true },
+				},
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a coupon',
+				routing: {
+					request: { method: 'GET', url: '=/coupons/{{ String($parameter.couponId).trim() }}' },
+					send: { paginate: true },
+				},
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many coupons',
+				routing: {
+					request: { method: 'GET', url: '/coupons' },
+					send: { paginate: true },
+				},
+			},
+		],
+	},
+];
+
+export const couponFields: INodeProperties[] = [
+	// Get
+	{
+		displayName: 'Coupon ID',
+		name: 'couponId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 8',
+		displayOptions: show(['get']),
+	},
+
+	// Create, Check
+	{
+		displayName: 'Code',
+		name: 'code',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. SPRING-SALE',
+		displayOptions: show(['create', 'check']),
+		description: 'The code buyers enter at checkout',
+		routing: { send: { type: 'body', property: 'code' } },
+	},
+
+	// Create
+	{
+		displayName: 'Discount Type',
+		name: 'discountType',
+		type: 'options',
+		default: 'discount_with_percent',
+		displayOptions: show(['create']),
+		options: [
+			{
+				name: 'Percentage of the Order',
+				value: 'discount_with_percent',
+				description: 'The discount is a percentage of the order or offer value',
+			},
+			{
+				name: 'Fixed Amount',
+				value: 'discount_with_currency',
+				description: 'The discount is an amount of money',
+			},
+		],
+		routing: { send: { type: 'body', property: 'type_discount.id' } },
+	},
+	{
+		displayName: 'Discount',
+		name: 'reward',
+		type: 'number',
+		required: true,
+		default: 10,
+		typeOptions: { minValue: 0 },
+		displayOptions: show(['create']),
+		description: 'Size of the discount: a percentage or an amount, depending on the discount type',
+		routing: { send: { type: 'body', property: 'reward' } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show(['create']),
+		options: [
+			{
+				displayName: 'Expires At',
+				name: 'expiresAt',
+				type: 'dateTime',
+				default: '',
+				description: 'When the coupon stops working; leave empty for a coupon that never expires',
+				routing: { send: { type: 'body', property: 'expires_at', value: DATE_TIME_VALUE } },
+			},
+			{
+				displayName: 'Offer Names or IDs',
+				name: 'offerIds',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getOffers' },
+				default: [],
+				description:
+					'Offers the coupon is limited to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				routing: { send: { type: 'body', property: 'offers', value: '={{ $value.map(Number) }}' } },
+			},
+			{
+				displayName: 'Time Zone Name or ID',
+				name: 'timezoneId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getTimezones' },
+				default: '',
+				description:
+					'Time zone of the expiry moment. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				routing: { send: { type: 'body', property: 'timezone.id', value: '={{ Number($value) }}' } },
+			},
+			{
+				displayName: 'Total Uses',
+				name: 'totalUses',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0 },
+				description: 'How many times the coupon can be used in all; 0 means no limit',
+				routing: { send: { type: 'body', property: 'total_uses' } },
+			},
+			{
+				displayName: 'Uses per Contact',
+				name: 'totalUsesPerUser',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0 },
+				description: 'How many times one contact can use the coupon; 0 means no limit',
+				routing: { send: { type: 'body', property: 'total_uses_per_user' } },
+			},
+		],
+	},
+
+	// Check
+	{
+		displayName: 'Price',
+		name: 'price',
+		type: 'number',
+		required: true,
+		default: 0,
+		typeOptions: { minValue: 0 },
+		displayOptions: show(['check']),
+		description: 'The price the coupon would apply to; the answer gives the discount on it',
+		routing: { send: { type: 'body', property: 'price' } },
+	},
+
+	// Get Many
+	...listFields(resource, 'getAll', 100),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: show(['getAll']),
+		options: [
+			{
+				displayName: 'Created From',
+				name: 'dateFrom',
+				type: 'dateTime',
+				default: '',
+				description: 'Only coupons created on or after this date',
+				routing: { send: { type: 'query', property: 'filters.date_from', value: DATE_VALUE } },
+			},
+			{
+				displayName: 'Created To',
+				name: 'dateTo',
+				type: 'dateTime',
+				default: '',
+				description: 'Only coupons created on or before this date',
+				routing: { send: { type: 'query', property: 'filters.date_to', value: DATE_VALUE } },
+			},
+		],
+	},
+];

@@ -1,0 +1,31 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { listFields } from '../fields';
+
+const resource = 'timezone';
+
+export const timezoneOperations: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		default: 'getAll',
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many time zones',
+				description: 'List the time zones KWIGA knows, with their IDs',
+				routing: {
+					request: { method: 'GET', url: '/timezones' },
+					send: { paginate: true },
+				},
+			},
+		],
+	},
+];
+
+// KWIGA returns all time zones at once; Limit only trims the list.
+export const timezoneFields: INodeProperties[] = [...listFields(resource, 'getAll')];
