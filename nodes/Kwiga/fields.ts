@@ -36,7 +36,7 @@ export function listFields(
 			displayOptions: show(resource, [operation]),
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			routing: perPage(String(pageSize)),
+			routing: perPage(`={{ ${pageSize} }}`),
 		},
 		{
 			displayName: 'Limit',

@@ -15,9 +15,10 @@ export interface KwigaMockOptions {
 	requestsPerMinute?: number;
 	/** Milliseconds since the epoch; tests pass a clock they advance themselves. */
 	now?: () => number;
+	/** Largest per_page the mock honours per list; KWIGA documents 15 for courses, 250 for participants. */
+	maxPerPage?: Record<string, number>;
 }
 
-const MAX_PER_PAGE: Record<string, number> = { courses: 15, participants: 250 };
 const DEFAULT_MAX_PER_PAGE = 100;
 
 /** Flattens a JSON body into the flat keys a query string has ("filters[search]"). */
@@ -40,6 +41,8 @@ export class KwigaMock {
 	requestsPerMinute: number;
 
 	now: () => number;
+
+	maxPerPage: Record<string, number>;
 
 	contacts: Row[] = [];
 
@@ -89,7 +92,8 @@ export class KwigaMock {
 
 	private windowStart = 0;
 
-	private windowCount = 0;
+	/** Requests counted in the current minute; a test may preset it to start near the limit. */
+	windowCount = 0;
 
 	private nextId = 1000;
 
@@ -98,6 +102,7 @@ export class KwigaMock {
 		this.cabinetHash = options.cabinetHash ?? 'test-cabinet';
 		this.requestsPerMinute = options.requestsPerMinute ?? 200;
 		this.now = options.now ?? (() => Date.now());
+		this.maxPerPage = { courses: 15, participants: 250, ...(options.maxPerPage ?? {}) };
 		this.addContacts(options.contacts ?? 30);
 	}
 
@@ -135,6 +140,7 @@ export class KwigaMock {
 
 	private rateLimit(): MockResponse | undefined {
 		const now = this.now();
+		if (this.windowStart === 0) this.windowStart = now;
 		if (now - this.windowStart >= 60_000) {
 			this.windowStart = now;
 			this.windowCount = 0;
@@ -168,7 +174,7 @@ export class KwigaMock {
 		let m: RegExpExecArray | null;
 
 		if ((method === 'GET' && path === '/contacts') || (method === 'POST' && path === '/contacts/query')) {
-			return this.page(this.filterContacts(params), params);
+			return this.page(this.filterContacts(params), params, 'contacts');
 		}
 		if (method === 'POST' && path === '/contacts') return this.createContact(body, false);
 		if (method === 'POST' && path === '/contacts/purchases') return this.createContact(body, true);
@@ -296,7 +302,7 @@ export class KwigaMock {
 	}
 
 	private filterContacts(params: Row): Row[] {
-		const search = params['filters[search]'] ? String(params['filters[search]']).toLowerCase() : '';
+		const search = params['filters[search]'] ? String(params['filters[search]']).trim().toLowerCase() : '';
 		const from = params['filters[date_from]'] ? String(params['filters[date_from]']) : '';
 		const sorted = [...this.contacts].sort((a, b) =>
 			params.sort === 'asc' ? Number(a.id) - Number(b.id) : Number(b.id) - Number(a.id),
@@ -385,7 +391,7 @@ export class KwigaMock {
 	}
 
 	private page(rows: Row[], params: Row, kind = ''): MockResponse {
-		const max = MAX_PER_PAGE[kind] ?? DEFAULT_MAX_PER_PAGE;
+		const max = this.maxPerPage[kind] ?? DEFAULT_MAX_PER_PAGE;
 		const perPage = Math.min(Math.max(Number(params.per_page ?? 15), 1), max);
 		const page = Math.max(Number(params.page ?? 1), 1);
 		const lastPage = Math.max(Math.ceil(rows.length / perPage), 1);
