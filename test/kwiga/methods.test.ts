@@ -1,0 +1,127 @@
+/** The dropdowns and searchable lists that load from the cabinet, and the credential test. */
+import { Workflow } from 'n8n-workflow';
+
+import { KwigaApi } from '../../credentials/KwigaApi.credentials';
+import { listSearch, loadOptions } from '../../nodes/Kwiga/methods';
+import { Kwiga } from '../../nodes/Kwiga/Kwiga.node';
+import { interceptHttp, loadOptionsContext, resetHttp, TestNodeTypes } from '../harness';
+import { KwigaMock } from '../mocks/kwiga';
+import { BASE_URL, CREDENTIALS } from './run';
+
+afterEach(resetHttp);
+
+const context = () =>
+	loadOptionsContext({
+		nodeType: 'n8n-nodes-creator-commerce.kwiga',
+		node: new Kwiga(),
+		parameters: { resource: 'contact', operation: 'get' },
+		credentialTypes: { kwigaApi: new KwigaApi() },
+		credentials: { kwigaApi: CREDENTIALS },
+	});
+
+const sent = (mock: KwigaMock) =>
+	mock.requests.map((request) => ({ path: request.path, query: request.query, token: request.headers.token }));
+
+test('products dropdown', async () => {
+	const mock = new KwigaMock();
+	interceptHttp(BASE_URL, mock.handle);
+	expect(await loadOptions.getProducts.call(context())).toEqual([
+		{ name: 'Copywriting (#299)', value: 299 },
+		{ name: 'Design Basics (#300)', value: 300 },
+	]);
+	expect(sent(mock)).toEqual([
+		{ path: '/products', query: { per_page: '100', page: '1' }, token: 'test-token' },
+	]);
+});
+
+test('courses dropdown reads every page, 15 at a time', async () => {
+	const mock = new KwigaMock();
+	interceptHttp(BASE_URL, mock.handle);
+	const options = await loadOptions.getCourses.call(context());
+	expect(options).toHaveLength(20);
+	expect(options[0]).toEqual({ name: 'Course 1 (#200)', value: 200 });
+	expect(sent(mock).map((request) => request.query)).toEqual([
+		{ per_page: '15', page: '1' },
+		{ per_page: '15', page: '2' },
+	]);
+});
+
+test('offers, contact lists and time zones dropdowns', async () => {
+	const mock = new KwigaMock();
+	interceptHttp(BASE_URL, mock.handle);
+	expect(await loadOptions.getOffers.call(context())).toEqual([
+		{ name: 'Copywriting — full (#18)', value: 18 },
+		{ name: 'Design — monthly (#19)', value: 19 },
+	]);
+	expect(await loadOptions.getContactLists.call(context())).toEqual([
+		{ name: 'Newsletter (#1)', value: 1 },
+		{ name: 'Webinar (#2)', value: 2 },
+	]);
+	expect(await loadOptions.getTimezones.call(context())).toEqual([
+		{ name: 'Europe/Berlin (UTC+01:00)', value: 375 },
+		{ name: 'Europe/Kyiv (UTC+03:00)', value: 371 },
+	]);
+	expect(sent(mock).map((request) => request.path)).toEqual([
+		'/offers',
+		'/mailing/contact-lists',
+		'/timezones',
+	]);
+});
+
+test('contact search asks KWIGA to search and pages as the user scrolls', async () => {
+	const mock = new KwigaMock({ contacts: 120 });
+	interceptHttp(BASE_URL, mock.handle);
+
+	const first = await listSearch.searchContacts.call(context(), 'student1');
+	// student1, student10–19, student100–120; KWIGA lists the newest first
+	expect(first.results[0]).toEqual({ name: 'Student120 Test <student120@example.com>', value: '120' });
+	expect(first.results).toHaveLength(32);
+	expect(first.paginationToken).toBeUndefined();
+
+	const all = await listSearch.searchContacts.call(context(), undefined, '2');
+	expect(all.results).toHaveLength(50);
+	expect(all.paginationToken).toBe('3');
+	expect(sent(mock).map((request) => request.query)).toEqual([
+		{ page: '1', per_page: '50', 'filters[search]': 'student1' },
+		{ page: '2', per_page: '50' },
+	]);
+});
+
+test('offer search filters by title, code or ID', async () => {
+	interceptHttp(BASE_URL, new KwigaMock().handle);
+	const found = await listSearch.searchOffers.call(context(), 'design');
+	expect(found.results).toEqual([{ name: 'Design — monthly (#19)', value: '19' }]);
+});
+
+test('a dropdown that fails shows KWIGA\'s message', async () => {
+	interceptHttp(BASE_URL, () => ({ status: 401, body: { message: 'Unauthenticated.' } }));
+	await expect(loadOptions.getProducts.call(context())).rejects.toThrow('KWIGA: Unauthenticated.');
+});
+
+test('the credential test lists one product at the configured base URL with the auth headers', async () => {
+	const credential = new KwigaApi();
+	const workflow = new Workflow({
+		nodes: [],
+		connections: {},
+		active: false,
+		nodeTypes: new TestNodeTypes({}),
+	});
+	const request = credential.test.request;
+	const baseURL = workflow.expression.getParameterValue(
+		request.baseURL as string,
+		null,
+		0,
+		0,
+		'test',
+		[],
+		'internal',
+		{ $credentials: { ...CREDENTIALS, baseUrl: 'https://proxy.example/kwiga/' } },
+	);
+	expect(baseURL).toBe('https://proxy.example/kwiga');
+	expect(request).toMatchObject({ url: '/products', qs: { per_page: 1 } });
+	expect(credential.authenticate.properties.headers).toEqual({
+		Token: '={{$credentials.token}}',
+		'Cabinet-Hash': '={{$credentials.cabinetHash}}',
+		'X-Language': '={{$credentials.language || "en"}}',
+	});
+});
