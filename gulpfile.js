@@ -10,4 +10,9 @@ function buildCodex() {
 	return src('nodes/**/*.node.json').pipe(dest('dist/nodes'));
 }
 
-exports['build:icons'] = parallel(buildIcons, buildCodex);
+// package.json's "main" is dist/index.js, so that the tarball holds nothing outside dist/.
+function buildIndex() {
+	return src('index.js').pipe(dest('dist'));
+}
+
+exports['build:assets'] = parallel(buildIcons, buildCodex, buildIndex);
