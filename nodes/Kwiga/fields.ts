@@ -8,12 +8,61 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
+	INodePropertyOptions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 const show = (resource: string, operation: string[]): IDisplayOptions => ({
 	show: { resource: [resource], operation },
 });
+
+/** The Operation dropdown of a resource; each option carries its own request routing. */
+export function operationSelector(
+	resource: string,
+	defaultOperation: string,
+	options: INodePropertyOptions[],
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		default: defaultOperation,
+		options,
+	};
+}
+
+/** Newest or oldest first, sent as `property` (KWIGA's lists default to newest first). */
+export function sortOrderOption(name: string, property: string): INodeProperties {
+	return {
+		displayName: 'Sort Order',
+		name,
+		type: 'options',
+		default: 'desc',
+		options: [
+			{ name: 'Newest First', value: 'desc' },
+			{ name: 'Oldest First', value: 'asc' },
+		],
+		routing: { send: { type: 'query', property } },
+	};
+}
+
+/** A creation-date bound of a list filter, sent as `filters[<bound>]` in YYYY-MM-DD. */
+export function createdDateFilter(
+	bound: 'date_from' | 'date_to',
+	things: string,
+): INodeProperties {
+	const from = bound === 'date_from';
+	return {
+		displayName: from ? 'Created From' : 'Created To',
+		name: from ? 'dateFrom' : 'dateTo',
+		type: 'dateTime',
+		default: '',
+		description: `Only ${things} created on or ${from ? 'after' : 'before'} this date`,
+		routing: { send: { type: 'query', property: `filters.${bound}`, value: DATE_VALUE } },
+	};
+}
 
 /**
  * "Return All" and "Limit" for a KWIGA list. `pageSize` is the largest per_page the

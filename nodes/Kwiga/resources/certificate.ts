@@ -1,31 +1,25 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../fields';
+
 const resource = 'certificate';
 
 export const certificateOperations: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		default: 'getByNumber',
-		options: [
-			{
-				name: 'Get by Number',
-				value: 'getByNumber',
-				action: 'Get a certificate by its number',
-				description: 'Look up an issued certificate by the number printed on it',
-				routing: {
-					request: {
-						method: 'GET',
-						url: '=/certificates/by-number/{{ encodeURIComponent(String($parameter.number).trim()) }}',
-					},
-					send: { paginate: true },
+	operationSelector(resource, 'getByNumber', [
+		{
+			name: 'Get by Number',
+			value: 'getByNumber',
+			action: 'Get a certificate by its number',
+			description: 'Look up an issued certificate by the number printed on it',
+			routing: {
+				request: {
+					method: 'GET',
+					url: '=/certificates/by-number/{{ encodeURIComponent(String($parameter.number).trim()) }}',
 				},
+				send: { paginate: true },
 			},
-		],
-	},
+		},
+	]),
 ];
 
 export const certificateFields: INodeProperties[] = [

@@ -2,11 +2,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	contactLocator,
+	createdDateFilter,
 	customFieldsOption,
-	DATE_VALUE,
 	listFields,
 	offerLocator,
+	operationSelector,
 	sendIdList,
+	sortOrderOption,
 } from '../fields';
 
 const resource = 'contact';
@@ -14,114 +16,106 @@ const show = (operation: string[]) => ({ show: { resource: [resource], operation
 const contactUrl = '/contacts/{{ String($parameter.contactId).trim() }}';
 
 export const contactOperations: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		default: 'getAll',
-		options: [
-			{
-				name: 'Add Purchase',
-				value: 'addPurchase',
-				action: 'Add a purchase to a contact',
-				description: 'Find or create a contact by email and give them an offer or products',
-				routing: {
-					request: { method: 'POST', url: '/contacts/purchases' },
-					send: { paginate: true },
-				},
+	operationSelector(resource, 'getAll', [
+		{
+			name: 'Add Purchase',
+			value: 'addPurchase',
+			action: 'Add a purchase to a contact',
+			description: 'Find or create a contact by email and give them an offer or products',
+			routing: {
+				request: { method: 'POST', url: '/contacts/purchases' },
+				send: { paginate: true },
 			},
-			{
-				name: 'Add Tags',
-				value: 'addTags',
-				action: 'Add tags to contacts',
-				routing: {
-					request: { method: 'POST', url: '/contacts/tags' },
-					send: { paginate: true, preSend: [sendIdList('contactIds', 'contact_ids', 'Contact IDs')] },
-				},
+		},
+		{
+			name: 'Add Tags',
+			value: 'addTags',
+			action: 'Add tags to contacts',
+			routing: {
+				request: { method: 'POST', url: '/contacts/tags' },
+				send: { paginate: true, preSend: [sendIdList('contactIds', 'contact_ids', 'Contact IDs')] },
 			},
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a contact',
-				routing: {
-					request: { method: 'POST', url: '/contacts' },
-					send: { paginate: true },
-				},
+		},
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a contact',
+			routing: {
+				request: { method: 'POST', url: '/contacts' },
+				send: { paginate: true },
 			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a contact',
-				routing: {
-					request: { method: 'GET', url: `=${contactUrl}` },
-					send: { paginate: true },
-				},
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a contact',
+			routing: {
+				request: { method: 'GET', url: `=${contactUrl}` },
+				send: { paginate: true },
 			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many contacts',
-				routing: {
-					request: { method: 'GET', url: '/contacts' },
-					send: { paginate: true },
-				},
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many contacts',
+			routing: {
+				request: { method: 'GET', url: '/contacts' },
+				send: { paginate: true },
 			},
-			{
-				name: 'Get Products',
-				value: 'getProducts',
-				action: 'Get the products of a contact',
-				description: 'List the products a contact has, with subscription and access periods',
-				routing: {
-					request: { method: 'GET', url: `=${contactUrl}/products` },
-					send: { paginate: true },
-				},
+		},
+		{
+			name: 'Get Products',
+			value: 'getProducts',
+			action: 'Get the products of a contact',
+			description: 'List the products a contact has, with subscription and access periods',
+			routing: {
+				request: { method: 'GET', url: `=${contactUrl}/products` },
+				send: { paginate: true },
 			},
-			{
-				name: 'Remove Product',
-				value: 'removeProduct',
-				action: 'Remove a product from a contact',
-				description:
-					"Delete the contact's subscriptions to a product; their orders lose access to it",
-				routing: {
-					request: {
-						method: 'DELETE',
-						url: `=${contactUrl}/products/{{ $parameter.productId }}`,
-					},
-					send: { paginate: true },
+		},
+		{
+			name: 'Remove Product',
+			value: 'removeProduct',
+			action: 'Remove a product from a contact',
+			description:
+				"Delete the contact's subscriptions to a product; their orders lose access to it",
+			routing: {
+				request: {
+					method: 'DELETE',
+					url: `=${contactUrl}/products/{{ $parameter.productId }}`,
 				},
+				send: { paginate: true },
 			},
-			{
-				name: 'Remove Products in Bulk',
-				value: 'removeProducts',
-				action: 'Remove products from a contact in bulk',
-				description: 'Delete subscriptions of a contact by product and/or offers',
-				routing: {
-					request: { method: 'DELETE', url: '/contacts/products' },
-					send: { paginate: true },
-				},
+		},
+		{
+			name: 'Remove Products in Bulk',
+			value: 'removeProducts',
+			action: 'Remove products from a contact in bulk',
+			description: 'Delete subscriptions of a contact by product and/or offers',
+			routing: {
+				request: { method: 'DELETE', url: '/contacts/products' },
+				send: { paginate: true },
 			},
-			{
-				name: 'Remove Tags',
-				value: 'removeTags',
-				action: 'Remove tags from contacts',
-				routing: {
-					request: { method: 'DELETE', url: '/contacts/tags' },
-					send: { paginate: true, preSend: [sendIdList('contactIds', 'contact_ids', 'Contact IDs')] },
-				},
+		},
+		{
+			name: 'Remove Tags',
+			value: 'removeTags',
+			action: 'Remove tags from contacts',
+			routing: {
+				request: { method: 'DELETE', url: '/contacts/tags' },
+				send: { paginate: true, preSend: [sendIdList('contactIds', 'contact_ids', 'Contact IDs')] },
 			},
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update a contact',
-				routing: {
-					request: { method: 'PUT', url: `=${contactUrl}` },
-					send: { paginate: true },
-				},
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			action: 'Update a contact',
+			routing: {
+				request: { method: 'PUT', url: `=${contactUrl}` },
+				send: { paginate: true },
 			},
-		],
-	},
+		},
+	]),
 ];
 
 const nameAndPhone: INodeProperties[] = [
@@ -360,14 +354,7 @@ export const contactFields: INodeProperties[] = [
 		default: {},
 		displayOptions: show(['getAll']),
 		options: [
-			{
-				displayName: 'Created From',
-				name: 'dateFrom',
-				type: 'dateTime',
-				default: '',
-				description: 'Only contacts created on or after this date',
-				routing: { send: { type: 'query', property: 'filters.date_from', value: DATE_VALUE } },
-			},
+			createdDateFilter('date_from', 'contacts'),
 			{
 				displayName: 'Search',
 				name: 'search',
@@ -395,17 +382,7 @@ export const contactFields: INodeProperties[] = [
 				description: 'Whether to include the offers each contact has purchased',
 				routing: { send: { type: 'query', property: 'with_offers', value: '={{ $value ? 1 : 0 }}' } },
 			},
-			{
-				displayName: 'Sort Order',
-				name: 'sort',
-				type: 'options',
-				default: 'desc',
-				options: [
-					{ name: 'Newest First', value: 'desc' },
-					{ name: 'Oldest First', value: 'asc' },
-				],
-				routing: { send: { type: 'query', property: 'sort' } },
-			},
+			sortOrderOption('sort', 'sort'),
 		],
 	},
 ];

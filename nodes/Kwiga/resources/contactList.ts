@@ -1,61 +1,53 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listFields, sendIdList } from '../fields';
+import { listFields, operationSelector, sendIdList } from '../fields';
 
 const resource = 'contactList';
 const show = (operation: string[]) => ({ show: { resource: [resource], operation } });
 
 export const contactListOperations: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		default: 'getAll',
-		options: [
-			{
-				name: 'Add Contacts',
-				value: 'addContacts',
-				action: 'Add contacts to contact lists',
-				routing: {
-					request: { method: 'POST', url: '/mailing/contact-lists/bulk-contacts' },
-					send: {
-						paginate: true,
-						preSend: [sendIdList('contactIds', 'contacts', 'Contact IDs')],
-					},
+	operationSelector(resource, 'getAll', [
+		{
+			name: 'Add Contacts',
+			value: 'addContacts',
+			action: 'Add contacts to contact lists',
+			routing: {
+				request: { method: 'POST', url: '/mailing/contact-lists/bulk-contacts' },
+				send: {
+					paginate: true,
+					preSend: [sendIdList('contactIds', 'contacts', 'Contact IDs')],
 				},
 			},
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a contact list',
-				routing: {
-					request: { method: 'POST', url: '/mailing/contact-lists' },
-					send: { paginate: true },
-				},
+		},
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a contact list',
+			routing: {
+				request: { method: 'POST', url: '/mailing/contact-lists' },
+				send: { paginate: true },
 			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a contact list',
-				description: 'Get a contact list with its contacts and statistics',
-				routing: {
-					request: { method: 'GET', url: '=/mailing/contact-lists/{{ $parameter.listId }}' },
-					send: { paginate: true },
-				},
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a contact list',
+			description: 'Get a contact list with its contacts and statistics',
+			routing: {
+				request: { method: 'GET', url: '=/mailing/contact-lists/{{ $parameter.listId }}' },
+				send: { paginate: true },
 			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many contact lists',
-				routing: {
-					request: { method: 'GET', url: '/mailing/contact-lists' },
-					send: { paginate: true },
-				},
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many contact lists',
+			routing: {
+				request: { method: 'GET', url: '/mailing/contact-lists' },
+				send: { paginate: true },
 			},
-		],
-	},
+		},
+	]),
 ];
 
 export const contactListFields: INodeProperties[] = [

@@ -1,59 +1,51 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DATE_TIME_VALUE, DATE_VALUE, listFields } from '../fields';
+import { createdDateFilter, DATE_TIME_VALUE, listFields, operationSelector } from '../fields';
 
 const resource = 'coupon';
 const show = (operation: string[]) => ({ show: { resource: [resource], operation } });
 
 export const couponOperations: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		default: 'getAll',
-		options: [
-			{
-				name: 'Check',
-				value: 'check',
-				action: 'Check a coupon',
-				description:
-					'Check that a coupon exists and can still be used (limit not reached, not expired)',
-				routing: {
-					request: { method: 'POST', url: '/coupons/check' },
-					send: { paginate: true },
-				},
+	operationSelector(resource, 'getAll', [
+		{
+			name: 'Check',
+			value: 'check',
+			action: 'Check a coupon',
+			description:
+				'Check that a coupon exists and can still be used (limit not reached, not expired)',
+			routing: {
+				request: { method: 'POST', url: '/coupons/check' },
+				send: { paginate: true },
 			},
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a coupon',
-				routing: {
-					request: { method: 'POST', url: '/coupons' },
-					send: { paginate: true },
-				},
+		},
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a coupon',
+			routing: {
+				request: { method: 'POST', url: '/coupons' },
+				send: { paginate: true },
 			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a coupon',
-				routing: {
-					request: { method: 'GET', url: '=/coupons/{{ String($parameter.couponId).trim() }}' },
-					send: { paginate: true },
-				},
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a coupon',
+			routing: {
+				request: { method: 'GET', url: '=/coupons/{{ String($parameter.couponId).trim() }}' },
+				send: { paginate: true },
 			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many coupons',
-				routing: {
-					request: { method: 'GET', url: '/coupons' },
-					send: { paginate: true },
-				},
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many coupons',
+			routing: {
+				request: { method: 'GET', url: '/coupons' },
+				send: { paginate: true },
 			},
-		],
-	},
+		},
+	]),
 ];
 
 export const couponFields: INodeProperties[] = [
@@ -193,22 +185,8 @@ export const couponFields: INodeProperties[] = [
 		default: {},
 		displayOptions: show(['getAll']),
 		options: [
-			{
-				displayName: 'Created From',
-				name: 'dateFrom',
-				type: 'dateTime',
-				default: '',
-				description: 'Only coupons created on or after this date',
-				routing: { send: { type: 'query', property: 'filters.date_from', value: DATE_VALUE } },
-			},
-			{
-				displayName: 'Created To',
-				name: 'dateTo',
-				type: 'dateTime',
-				default: '',
-				description: 'Only coupons created on or before this date',
-				routing: { send: { type: 'query', property: 'filters.date_to', value: DATE_VALUE } },
-			},
+			createdDateFilter('date_from', 'coupons'),
+			createdDateFilter('date_to', 'coupons'),
 		],
 	},
 ];

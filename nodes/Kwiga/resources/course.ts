@@ -1,41 +1,33 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listFields } from '../fields';
+import { listFields, operationSelector, sortOrderOption } from '../fields';
 
 const resource = 'course';
 const show = (operation: string[]) => ({ show: { resource: [resource], operation } });
 
 export const courseOperations: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		default: 'getAll',
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many courses',
-				description: 'List the courses of the cabinet',
-				routing: {
-					request: { method: 'GET', url: '/courses' },
-					send: { paginate: true },
-				},
+	operationSelector(resource, 'getAll', [
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many courses',
+			description: 'List the courses of the cabinet',
+			routing: {
+				request: { method: 'GET', url: '/courses' },
+				send: { paginate: true },
 			},
-			{
-				name: 'Get Participants',
-				value: 'getParticipants',
-				action: 'Get the participants of a course',
-				description: 'List the participants of a course with their progress',
-				routing: {
-					request: { method: 'GET', url: '=/courses/{{ $parameter.courseId }}/users' },
-					send: { paginate: true },
-				},
+		},
+		{
+			name: 'Get Participants',
+			value: 'getParticipants',
+			action: 'Get the participants of a course',
+			description: 'List the participants of a course with their progress',
+			routing: {
+				request: { method: 'GET', url: '=/courses/{{ $parameter.courseId }}/users' },
+				send: { paginate: true },
 			},
-		],
-	},
+		},
+	]),
 ];
 
 export const courseFields: INodeProperties[] = [
@@ -62,17 +54,7 @@ export const courseFields: INodeProperties[] = [
 				],
 				routing: { send: { type: 'query', property: 'with' } },
 			},
-			{
-				displayName: 'Sort Order',
-				name: 'sortBy',
-				type: 'options',
-				default: 'desc',
-				options: [
-					{ name: 'Newest First', value: 'desc' },
-					{ name: 'Oldest First', value: 'asc' },
-				],
-				routing: { send: { type: 'query', property: 'sort_by' } },
-			},
+			sortOrderOption('sortBy', 'sort_by'),
 		],
 	},
 

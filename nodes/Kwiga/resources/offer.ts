@@ -1,38 +1,30 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listFields, offerLocator } from '../fields';
+import { listFields, offerLocator, operationSelector } from '../fields';
 
 const resource = 'offer';
 
 export const offerOperations: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		default: 'getAll',
-		options: [
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get an offer',
-				routing: {
-					request: { method: 'GET', url: '=/offers/{{ String($parameter.offerId).trim() }}' },
-					send: { paginate: true },
-				},
+	operationSelector(resource, 'getAll', [
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get an offer',
+			routing: {
+				request: { method: 'GET', url: '=/offers/{{ String($parameter.offerId).trim() }}' },
+				send: { paginate: true },
 			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many offers',
-				routing: {
-					request: { method: 'GET', url: '/offers' },
-					send: { paginate: true },
-				},
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many offers',
+			routing: {
+				request: { method: 'GET', url: '/offers' },
+				send: { paginate: true },
 			},
-		],
-	},
+		},
+	]),
 ];
 
 export const offerFields: INodeProperties[] = [

@@ -1,30 +1,22 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listFields } from '../fields';
+import { listFields, operationSelector, sortOrderOption } from '../fields';
 
 const resource = 'product';
 
 export const productOperations: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		default: 'getAll',
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many products',
-				description: 'List the products of the cabinet',
-				routing: {
-					request: { method: 'GET', url: '/products' },
-					send: { paginate: true },
-				},
+	operationSelector(resource, 'getAll', [
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many products',
+			description: 'List the products of the cabinet',
+			routing: {
+				request: { method: 'GET', url: '/products' },
+				send: { paginate: true },
 			},
-		],
-	},
+		},
+	]),
 ];
 
 export const productFields: INodeProperties[] = [
@@ -37,17 +29,7 @@ export const productFields: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: { resource: [resource], operation: ['getAll'] } },
 		options: [
-			{
-				displayName: 'Sort Order',
-				name: 'sortBy',
-				type: 'options',
-				default: 'desc',
-				options: [
-					{ name: 'Newest First', value: 'desc' },
-					{ name: 'Oldest First', value: 'asc' },
-				],
-				routing: { send: { type: 'query', property: 'sort_by' } },
-			},
+			sortOrderOption('sortBy', 'sort_by'),
 		],
 	},
 ];

@@ -1,30 +1,22 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listFields } from '../fields';
+import { listFields, operationSelector } from '../fields';
 
 const resource = 'timezone';
 
 export const timezoneOperations: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		default: 'getAll',
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many time zones',
-				description: 'List the time zones KWIGA knows, with their IDs',
-				routing: {
-					request: { method: 'GET', url: '/timezones' },
-					send: { paginate: true },
-				},
+	operationSelector(resource, 'getAll', [
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many time zones',
+			description: 'List the time zones KWIGA knows, with their IDs',
+			routing: {
+				request: { method: 'GET', url: '/timezones' },
+				send: { paginate: true },
 			},
-		],
-	},
+		},
+	]),
 ];
 
 // KWIGA returns all time zones at once; Limit only trims the list.
