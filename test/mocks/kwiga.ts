@@ -115,7 +115,8 @@ export class KwigaMock {
 				first_name: `Student${index}`,
 				last_name: 'Test',
 				phone: `+38093${String(1000000 + index)}`,
-				created_at: new Date(Date.UTC(2024, 0, 1) + index * 86_400_000).toISOString(),
+				// one an hour, the newest an hour ago
+				created_at: new Date(this.now() - (count - index + start + 1) * 3_600_000).toISOString(),
 				tags: [],
 			});
 		}

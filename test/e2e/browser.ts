@@ -1,0 +1,109 @@
+/**
+ * The n8n editor in headless Chromium (Debian's, driven by playwright-core from the tools
+ * cache that scripts/tools.sh fills; no browser download).
+ */
+import path from 'node:path';
+
+const TOOLS = path.join(
+	process.env.N8N_CACHE_DIR ?? path.join(process.env.HOME ?? '/root', '.cache/n8n-nodes-creator-commerce'),
+	'tools',
+);
+
+interface Locator {
+	first(): Locator;
+	count(): Promise<number>;
+	click(options?: object): Promise<void>;
+	fill(value: string): Promise<void>;
+	waitFor(options?: object): Promise<void>;
+	allInnerTexts(): Promise<string[]>;
+	evaluateAll<T>(fn: (elements: Element[]) => T): Promise<T>;
+}
+
+interface Page {
+	goto(url: string, options?: object): Promise<unknown>;
+	locator(selector: string): Locator;
+	getByText(text: string, options?: object): Locator;
+	keyboard: { press(key: string): Promise<void> };
+	screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
+	waitForTimeout(ms: number): Promise<void>;
+	request: {
+		post(url: string, options: { data: unknown }): Promise<{ ok(): boolean; status(): number; text(): Promise<string> }>;
+	};
+}
+
+interface Browser {
+	newContext(options: object): Promise<{ newPage(): Promise<Page> }>;
+	close(): Promise<void>;
+}
+
+const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Test',
+	lastName: 'Owner',
+	password: 'Creator-commerce-1',
+};
+
+/**
+ * Sets up the owner account if needed, logs in, opens a new workflow, opens the node
+ * panel, searches for `search` and saves a screenshot. Returns the names listed and
+ * whether the package's icon loaded.
+ */
+export async function openNodePanel(
+	baseUrl: string,
+	search: string,
+	screenshot: string,
+): Promise<{ names: string[]; iconLoaded: boolean }> {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { chromium } = require(path.join(TOOLS, 'node_modules/playwright-core')) as {
+		chromium: { launch(options: object): Promise<Browser> };
+	};
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
+	});
+	try {
+		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+		const page = await context.newPage();
+		await page.request.post(`${baseUrl}/rest/owner/setup`, { data: OWNER });
+		const login = await page.request.post(`${baseUrl}/rest/login`, {
+			data: { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password },
+		});
+		if (!login.ok()) throw new Error(`login failed: ${login.status()} ${await login.text()}`);
+
+		await page.goto(`${baseUrl}/workflow/new`, { waitUntil: 'networkidle' });
+		const plus = page.locator(
+			'[data-test-id="canvas-plus-button"], [data-test-id="canvas-add-button"], [data-test-id="node-creator-plus-button"]',
+		);
+		await plus.first().waitFor({ timeout: 60_000 });
+		await plus.first().click();
+		const searchBox = page.locator('[data-test-id="node-creator-search-bar"] input, [data-test-id="node-creator-search-bar"]');
+		await searchBox.first().waitFor({ timeout: 30_000 });
+		await searchBox.first().fill(search);
+		const items = page.locator('[data-test-id="item-iterator-item"]');
+		await page.getByText(search, { exact: true }).first().waitFor({ timeout: 30_000 });
+		await page.waitForTimeout(1000);
+		await page.screenshot({ path: screenshot });
+		const names = (await items.allInnerTexts()).map((text) => text.split('\n')[0].trim());
+		const iconLoaded = await page
+			.locator('[data-test-id="node-creator"] img')
+			.evaluateAll((images) =>
+				images.some(
+					(image) =>
+						(image as HTMLImageElement).src.includes('creator-commerce') &&
+						(image as HTMLImageElement).naturalWidth > 0,
+				),
+			);
+		return { names, iconLoaded };
+	} finally {
+		await browser.close();
+	}
+}

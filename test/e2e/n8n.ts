@@ -1,0 +1,204 @@
+/**
+ * A real n8n for the end-to-end tests: one user folder per n8n version, this package
+ * installed into it as n8n installs a community package, and the n8n CLI and server run
+ * through scripts/n8n/n8n.sh (Node 24, SQLite, loopback only).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+const N8N_SH = path.join(ROOT, 'scripts/n8n/n8n.sh');
+
+export const versions = JSON.parse(
+	readFileSync(path.join(ROOT, 'test/e2e/n8n-versions.json'), 'utf8'),
+) as { n8n: string[]; default: string };
+
+/** The versions to run: N8N_E2E_VERSIONS="2.8.4" narrows the list. */
+export function e2eVersions(): string[] {
+	const only = process.env.N8N_E2E_VERSIONS?.split(',').map((v) => v.trim()).filter(Boolean);
+	return only?.length ? only : versions.n8n;
+}
+
+let tarball: string | undefined;
+
+/** `npm pack` of the built package (run `npm run build` first), made once per test run. */
+export function packedPackage(): string {
+	if (tarball) return tarball;
+	const destination = mkdtempSync(path.join(tmpdir(), 'creator-commerce-tgz-'));
+	const [packed] = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--pack-destination', destination], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+		}),
+	) as Array<{ filename: string }>;
+	tarball = path.join(destination, packed.filename);
+	return tarball;
+}
+
+export interface CliResult {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+export class N8n {
+	readonly userFolder: string;
+
+	readonly port: number;
+
+	private server?: ChildProcess;
+
+	serverLog = '';
+
+	constructor(
+		readonly version: string,
+		port: number,
+	) {
+		this.userFolder = mkdtempSync(path.join(tmpdir(), `n8n-${version}-`));
+		this.port = port;
+	}
+
+	get url(): string {
+		return `http://localhost:${this.port}`;
+	}
+
+	private env(): NodeJS.ProcessEnv {
+		return {
+			...process.env,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_PORT: String(this.port),
+			WEBHOOK_URL: `${this.url}/`,
+		};
+	}
+
+	/**
+	 * Installs the packed package the way n8n installs a community package: into
+	 * <user folder>/.n8n/nodes/node_modules, recorded in that folder's package.json.
+	 */
+	installPackage(): void {
+		const nodesDir = path.join(this.userFolder, '.n8n/nodes');
+		mkdirSync(nodesDir, { recursive: true });
+		writeFileSync(
+			path.join(nodesDir, 'package.json'),
+			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }),
+		);
+		execFileSync(
+			'npm',
+			['install', packedPackage(), '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund', '--loglevel=error'],
+			{ cwd: nodesDir, stdio: ['ignore', 'ignore', 'inherit'] },
+		);
+	}
+
+	/** Runs an n8n CLI command and waits for it (n8n's own exit code is returned). */
+	async cli(args: string[], timeoutMs = 180_000): Promise<CliResult> {
+		return await new Promise((resolve, reject) => {
+			const child = spawn(N8N_SH, [this.version, ...args], { env: this.env() });
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+			child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+			const timer = setTimeout(() => {
+				child.kill('SIGKILL');
+				reject(new Error(`n8n ${args.join(' ')} took over ${timeoutMs} ms\n${stdout}\n${stderr}`));
+			}, timeoutMs);
+			child.on('close', (code) => {
+				clearTimeout(timer);
+				resolve({ code: code ?? -1, stdout, stderr });
+			});
+		});
+	}
+
+	/** Writes `data` to a file in the user folder and runs `n8n <command> --input=<file>`. */
+	async import(command: 'import:credentials' | 'import:workflow', data: unknown): Promise<void> {
+		const file = path.join(this.userFolder, `${command.replace(':', '-')}-${Date.now()}.json`);
+		writeFileSync(file, JSON.stringify(data));
+		const result = await this.cli([command, `--input=${file}`]);
+		if (result.code !== 0) {
+			throw new Error(`${command} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
+		}
+	}
+
+	/** `n8n execute --id <id> --rawOutput`; returns the run data n8n prints. */
+	async execute(workflowId: string): Promise<{ result: CliResult; run?: RunOutput }> {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		const start = result.stdout.indexOf('{');
+		let run: RunOutput | undefined;
+		if (start >= 0) {
+			try {
+				run = JSON.parse(result.stdout.slice(start)) as RunOutput;
+			} catch {
+				run = undefined;
+			}
+		}
+		return { result, run };
+	}
+
+	/** Starts `n8n start` and resolves once /healthz answers. */
+	async start(timeoutMs = 180_000): Promise<void> {
+		this.serverLog = '';
+		const child = spawn(N8N_SH, [this.version, 'start'], { env: this.env() });
+		this.server = child;
+		child.stdout?.on('data', (chunk: Buffer) => (this.serverLog += chunk.toString()));
+		child.stderr?.on('data', (chunk: Buffer) => (this.serverLog += chunk.toString()));
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			if (child.exitCode !== null) throw new Error(`n8n start exited:\n${this.serverLog}`);
+			try {
+				const response = await fetch(`${this.url}/healthz`);
+				if (response.ok) return;
+			} catch {
+				// not up yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		throw new Error(`n8n did not come up in ${timeoutMs} ms:\n${this.serverLog}`);
+	}
+
+	async stop(): Promise<void> {
+		const child = this.server;
+		if (!child || child.exitCode !== null) return;
+		await new Promise<void>((resolve) => {
+			const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+			child.on('close', () => {
+				clearTimeout(timer);
+				resolve();
+			});
+			child.kill('SIGTERM');
+		});
+	}
+}
+
+/** What `n8n execute --rawOutput` prints: the run's data. */
+export interface RunOutput {
+	data: {
+		resultData: {
+			error?: { message: string };
+			runData: Record<
+				string,
+				Array<{ error?: { message: string }; data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>
+			>;
+		};
+	};
+}
+
+/** The items a node put out in the first run, from `n8n execute`'s output. */
+export function itemsOf(run: RunOutput | undefined, node: string): Array<Record<string, unknown>> {
+	const nodeRun = run?.data.resultData.runData[node]?.[0];
+	return (nodeRun?.data?.main[0] ?? []).map((item) => item.json);
+}
+
+/** An example workflow with its credentials pointed at `credentialId` and an id of its own. */
+export function exampleWorkflow(file: string, id: string, credentialId: string): Record<string, unknown> {
+	const workflow = JSON.parse(readFileSync(path.join(ROOT, 'examples', file), 'utf8')) as {
+		nodes: Array<{ credentials?: Record<string, { id: string; name: string }> }>;
+	};
+	for (const node of workflow.nodes) {
+		for (const credential of Object.values(node.credentials ?? {})) credential.id = credentialId;
+	}
+	return { ...workflow, id, active: false };
+}

@@ -1,0 +1,133 @@
+/**
+ * The built package inside a real n8n, on every n8n line users run: installed as a
+ * community package, credentials and example workflows imported with n8n's CLI, run with
+ * `n8n execute`, the server's node types and log checked, and the editor's node panel
+ * looked at in a headless browser.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import type { ServedMock } from '../mocks/http';
+import { serveMock } from '../mocks/http';
+import { KwigaMock } from '../mocks/kwiga';
+import { openNodePanel } from './browser';
+import { ARTIFACTS, e2eVersions, exampleWorkflow, itemsOf, N8n } from './n8n';
+
+const NODES = ['n8n-nodes-creator-commerce.kwiga'];
+const CREDENTIALS = ['kwigaApi'];
+const KWIGA_CREDENTIAL_ID = 'kwigaE2eCred0001';
+
+describe.each(e2eVersions().map((version, index) => [version, 5690 + index * 20] as const))(
+	'n8n %s',
+	(version, port) => {
+		const n8n = new N8n(version, port);
+		let kwiga: KwigaMock;
+		let kwigaServer: ServedMock;
+
+		beforeAll(async () => {
+			kwiga = new KwigaMock({ contacts: 40 });
+			kwigaServer = await serveMock(kwiga.handle);
+			n8n.installPackage();
+			await n8n.import('import:credentials', [
+				{
+					id: KWIGA_CREDENTIAL_ID,
+					name: 'KWIGA (mock)',
+					type: 'kwigaApi',
+					data: {
+						token: kwiga.token,
+						cabinetHash: kwiga.cabinetHash,
+						baseUrl: kwigaServer.url,
+						language: 'en',
+					},
+				},
+			]);
+			await n8n.import('import:workflow', [
+				exampleWorkflow('kwiga-new-students-to-contact-list.json', 'kwigaExample0001', KWIGA_CREDENTIAL_ID),
+				exampleWorkflow('kwiga-course-progress-report.json', 'kwigaExample0002', KWIGA_CREDENTIAL_ID),
+			]);
+		});
+
+		afterAll(async () => {
+			await n8n.stop();
+			await kwigaServer?.close();
+		});
+
+		test('KWIGA example: last week\'s new contacts go onto a contact list', async () => {
+			kwiga.requests = [];
+			const { result, run } = await n8n.execute('kwigaExample0001');
+
+			expect(run?.data.resultData.error).toBeUndefined();
+			expect(result.code).toBe(0);
+			const contacts = itemsOf(run, 'Get new contacts');
+			expect(contacts).toHaveLength(40);
+			expect(itemsOf(run, 'Add to the newsletter list')).toEqual(Array(40).fill({ success: true }));
+
+			const [list, ...adds] = kwiga.requests;
+			expect(list).toMatchObject({
+				method: 'GET',
+				path: '/contacts',
+				query: { per_page: '100', page: '1', with_offers: '1' },
+				headers: { token: kwiga.token, 'cabinet-hash': kwiga.cabinetHash, 'x-language': 'en' },
+			});
+			expect(String(list.query['filters[date_from]'])).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+			expect(adds).toHaveLength(40);
+			expect(adds[0]).toMatchObject({
+				method: 'POST',
+				path: '/mailing/contact-lists/bulk-contacts',
+				body: { contact_lists: [1], contacts: [contacts[0].id] },
+			});
+		});
+
+		test('KWIGA example: participants past half-way, with lesson progress', async () => {
+			kwiga.requests = [];
+			const { run } = await n8n.execute('kwigaExample0002');
+
+			const participants = itemsOf(run, 'Get participants past half-way');
+			expect(participants.length).toBeGreaterThan(0);
+			for (const participant of participants) {
+				const progress = (participant.course_progress as { lessons_viewed_percentage: number })
+					.lessons_viewed_percentage;
+				expect(progress).toBeGreaterThanOrEqual(50);
+				expect(participant.lesson_progress).toBeDefined();
+			}
+			expect(kwiga.requests[0]).toMatchObject({
+				path: '/courses/200/users',
+				query: {
+					per_page: '250',
+					page: '1',
+					progress_general_from: '50',
+					progress_general_to: '100',
+					include: 'lesson_progress',
+				},
+			});
+		});
+
+		describe('n8n server', () => {
+			beforeAll(async () => await n8n.start());
+
+			test('every node and credential of the package loads, with no error in the log', async () => {
+				const nodes = (await (await fetch(`${n8n.url}/types/nodes.json`)).json()) as Array<{ name: string }>;
+				const credentials = (await (await fetch(`${n8n.url}/types/credentials.json`)).json()) as Array<{
+					name: string;
+				}>;
+				const nodeNames = nodes.map((node) => node.name);
+				for (const name of NODES) expect(nodeNames).toContain(name);
+				const credentialNames = credentials.map((credential) => credential.name);
+				for (const name of CREDENTIALS) expect(credentialNames).toContain(name);
+
+				const problems = n8n.serverLog
+					.split('\n')
+					.filter((line) => /error|fail|could not|cannot/i.test(line))
+					.filter((line) => /creator-commerce|kwiga|community|custom|nodes/i.test(line));
+				expect(problems).toEqual([]);
+			});
+
+			test('the editor\'s node panel lists every node of the package with its icon', async () => {
+				mkdirSync(ARTIFACTS, { recursive: true });
+				const found = await openNodePanel(n8n.url, 'KWIGA', path.join(ARTIFACTS, `node-panel-n8n-${version}.png`));
+				expect(found.names).toContain('KWIGA');
+				expect(found.iconLoaded).toBe(true);
+			});
+		});
+	},
+);
