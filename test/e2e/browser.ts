@@ -26,30 +26,24 @@ interface Page {
 	keyboard: { press(key: string): Promise<void> };
 	screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
 	waitForTimeout(ms: number): Promise<void>;
-	request: {
-		post(url: string, options: { data: unknown }): Promise<{ ok(): boolean; status(): number; text(): Promise<string> }>;
-	};
 }
 
 interface Browser {
-	newContext(options: object): Promise<{ newPage(): Promise<Page> }>;
+	newContext(options: object): Promise<{
+		newPage(): Promise<Page>;
+		addCookies(cookies: Array<{ name: string; value: string; url: string }>): Promise<void>;
+	}>;
 	close(): Promise<void>;
 }
 
-const OWNER = {
-	email: 'owner@example.com',
-	firstName: 'Test',
-	lastName: 'Owner',
-	password: 'Creator-commerce-1',
-};
-
 /**
- * Sets up the owner account if needed, logs in, opens a new workflow, opens the node
- * panel, searches for `search` and saves a screenshot. Returns the names listed and
- * whether the package's icon loaded.
+ * With the owner's session cookie, opens a new workflow, opens the node panel, searches
+ * for `search` and saves a screenshot. Returns the names listed and whether the package's
+ * icon loaded.
  */
 export async function openNodePanel(
 	baseUrl: string,
+	cookie: string,
 	search: string,
 	screenshot: string,
 ): Promise<{ names: string[]; iconLoaded: boolean }> {
@@ -71,13 +65,10 @@ export async function openNodePanel(
 		],
 	});
 	try {
+		const [name, value] = cookie.split('=');
 		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+		await context.addCookies([{ name, value, url: baseUrl }]);
 		const page = await context.newPage();
-		await page.request.post(`${baseUrl}/rest/owner/setup`, { data: OWNER });
-		const login = await page.request.post(`${baseUrl}/rest/login`, {
-			data: { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password },
-		});
-		if (!login.ok()) throw new Error(`login failed: ${login.status()} ${await login.text()}`);
 
 		await page.goto(`${baseUrl}/workflow/new`, { waitUntil: 'networkidle' });
 		const plus = page.locator(

@@ -5,13 +5,21 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const N8N_SH = path.join(ROOT, 'scripts/n8n/n8n.sh');
+
+/** The owner account the tests create in each n8n. */
+export const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Test',
+	lastName: 'Owner',
+	password: 'Creator-commerce-1',
+};
 
 export const versions = JSON.parse(
 	readFileSync(path.join(ROOT, 'test/e2e/n8n-versions.json'), 'utf8'),
@@ -53,8 +61,6 @@ export class N8n {
 
 	private server?: ChildProcess;
 
-	serverLog = '';
-
 	constructor(
 		readonly version: string,
 		port: number,
@@ -68,8 +74,12 @@ export class N8n {
 	}
 
 	private env(): NodeJS.ProcessEnv {
+		const env = { ...process.env };
+		// jest sets these; n8n reads NODE_ENV=test as "inside n8n's own tests" and goes quiet.
+		delete env.NODE_ENV;
+		delete env.JEST_WORKER_ID;
 		return {
-			...process.env,
+			...env,
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_PORT: String(this.port),
 			WEBHOOK_URL: `${this.url}/`,
@@ -94,23 +104,36 @@ export class N8n {
 		);
 	}
 
-	/** Runs an n8n CLI command and waits for it (n8n's own exit code is returned). */
+	/**
+	 * Runs an n8n CLI command and waits for it. Output goes to files, not pipes: n8n
+	 * writes its result with one large write, and a pipe can lose the end of it when the
+	 * process exits right after.
+	 */
 	async cli(args: string[], timeoutMs = 180_000): Promise<CliResult> {
-		return await new Promise((resolve, reject) => {
-			const child = spawn(N8N_SH, [this.version, ...args], { env: this.env() });
-			let stdout = '';
-			let stderr = '';
-			child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-			child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		const base = path.join(this.userFolder, `cli-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+		const out = openSync(`${base}.out`, 'w');
+		const err = openSync(`${base}.err`, 'w');
+		const code = await new Promise<number>((resolve, reject) => {
+			const child = spawn(N8N_SH, [this.version, ...args], {
+				env: this.env(),
+				stdio: ['ignore', out, err],
+			});
 			const timer = setTimeout(() => {
 				child.kill('SIGKILL');
-				reject(new Error(`n8n ${args.join(' ')} took over ${timeoutMs} ms\n${stdout}\n${stderr}`));
+				reject(new Error(`n8n ${args.join(' ')} took over ${timeoutMs} ms`));
 			}, timeoutMs);
-			child.on('close', (code) => {
+			child.on('close', (exitCode, signal) => {
 				clearTimeout(timer);
-				resolve({ code: code ?? -1, stdout, stderr });
+				resolve(exitCode ?? (signal === 'SIGSEGV' ? 139 : -1));
 			});
 		});
+		closeSync(out);
+		closeSync(err);
+		return {
+			code,
+			stdout: readFileSync(`${base}.out`, 'utf8'),
+			stderr: readFileSync(`${base}.err`, 'utf8'),
+		};
 	}
 
 	/** Writes `data` to a file in the user folder and runs `n8n <command> --input=<file>`. */
@@ -123,10 +146,14 @@ export class N8n {
 		}
 	}
 
-	/** `n8n execute --id <id> --rawOutput`; returns the run data n8n prints. */
+	/**
+	 * `n8n execute --id <id> --rawOutput`; returns the run data n8n prints. n8n under
+	 * Node 24 sometimes crashes on its way out (SIGSEGV, exit 139) after printing a
+	 * complete result; the run is judged by that printed result.
+	 */
 	async execute(workflowId: string): Promise<{ result: CliResult; run?: RunOutput }> {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
-		const start = result.stdout.indexOf('{');
+		const start = result.stdout.search(/^\{$/m);
 		let run: RunOutput | undefined;
 		if (start >= 0) {
 			try {
@@ -135,21 +162,31 @@ export class N8n {
 				run = undefined;
 			}
 		}
+		if (!run) {
+			throw new Error(`n8n execute printed no run data (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+		}
 		return { result, run };
 	}
 
-	/** Starts `n8n start` and resolves once /healthz answers. */
+	/**
+	 * Starts `n8n start` and resolves once its REST API answers (/healthz answers earlier,
+	 * before the routes are mounted); its log goes to `logFile`.
+	 */
 	async start(timeoutMs = 180_000): Promise<void> {
-		this.serverLog = '';
-		const child = spawn(N8N_SH, [this.version, 'start'], { env: this.env() });
+		const log = openSync(this.logFile, 'w');
+		const child = spawn(N8N_SH, [this.version, 'start'], {
+			env: this.env(),
+			stdio: ['ignore', log, log],
+		});
+		closeSync(log);
 		this.server = child;
-		child.stdout?.on('data', (chunk: Buffer) => (this.serverLog += chunk.toString()));
-		child.stderr?.on('data', (chunk: Buffer) => (this.serverLog += chunk.toString()));
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (child.exitCode !== null) throw new Error(`n8n start exited:\n${this.serverLog}`);
+			if (child.exitCode !== null) {
+				throw new Error(`n8n start exited with ${child.exitCode}:\n${this.serverLog}`);
+			}
 			try {
-				const response = await fetch(`${this.url}/healthz`);
+				const response = await fetch(`${this.url}/rest/settings`);
 				if (response.ok) return;
 			} catch {
 				// not up yet
@@ -157,6 +194,46 @@ export class N8n {
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 		throw new Error(`n8n did not come up in ${timeoutMs} ms:\n${this.serverLog}`);
+	}
+
+	get logFile(): string {
+		return path.join(this.userFolder, 'n8n-start.log');
+	}
+
+	/** What `n8n start` has logged so far. */
+	get serverLog(): string {
+		try {
+			return readFileSync(this.logFile, 'utf8');
+		} catch {
+			return '';
+		}
+	}
+
+	private cookie = '';
+
+	/** Sets up the owner account (first time) and logs in; later calls reuse the session. */
+	async login(): Promise<string> {
+		if (this.cookie) return this.cookie;
+		await fetch(`${this.url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify(OWNER),
+		});
+		const response = await fetch(`${this.url}/rest/login`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }),
+		});
+		if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+		this.cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
+		return this.cookie;
+	}
+
+	/** GET a path of the running n8n as the logged-in owner. */
+	async get<T>(pathname: string): Promise<T> {
+		const response = await fetch(`${this.url}${pathname}`, { headers: { cookie: await this.login() } });
+		if (!response.ok) throw new Error(`GET ${pathname}: ${response.status} ${await response.text()}`);
+		return (await response.json()) as T;
 	}
 
 	async stop(): Promise<void> {
@@ -175,6 +252,8 @@ export class N8n {
 
 /** What `n8n execute --rawOutput` prints: the run's data. */
 export interface RunOutput {
+	status?: string;
+	finished?: boolean;
 	data: {
 		resultData: {
 			error?: { message: string };
