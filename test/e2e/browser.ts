@@ -47,8 +47,8 @@ export async function openNodePanel(
 	search: string,
 	screenshot: string,
 ): Promise<{ names: string[]; iconLoaded: boolean }> {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { chromium } = require(path.join(TOOLS, 'node_modules/playwright-core')) as {
+	// playwright-core lives in the tools cache (scripts/tools.sh), not in this package.
+	const { chromium } = (await import(path.join(TOOLS, 'node_modules/playwright-core/index.js'))) as {
 		chromium: { launch(options: object): Promise<Browser> };
 	};
 	const browser = await chromium.launch({

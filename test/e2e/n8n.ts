@@ -78,6 +78,8 @@ export class N8n {
 		// jest sets these; n8n reads NODE_ENV=test as "inside n8n's own tests" and goes quiet.
 		delete env.NODE_ENV;
 		delete env.JEST_WORKER_ID;
+		// npm's own settings for this package (npx, npm run) are not n8n's business.
+		for (const key of Object.keys(env)) if (/^npm_/i.test(key)) delete env[key];
 		return {
 			...env,
 			N8N_USER_FOLDER: this.userFolder,
