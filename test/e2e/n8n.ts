@@ -170,6 +170,28 @@ export class N8n {
 		return { result, run };
 	}
 
+	/** Activates a workflow before `start` (n8n 1.x: update:workflow; 2.x: publish:workflow). */
+	async activate(workflowId: string): Promise<void> {
+		const major = Number(this.version.split('.')[0]);
+		const args =
+			major >= 2
+				? ['publish:workflow', `--id=${workflowId}`]
+				: ['update:workflow', `--id=${workflowId}`, '--active=true'];
+		const result = await this.cli(args);
+		if (result.code !== 0) {
+			throw new Error(`activating ${workflowId} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
+		}
+	}
+
+	/** The executions n8n has stored for a workflow, newest first (as the owner). */
+	async executions(workflowId: string): Promise<Array<{ id: string; status: string; mode: string }>> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const body = await this.get<{ data: { results: Array<{ id: string; status: string; mode: string }> } }>(
+			`/rest/executions?filter=${filter}`,
+		);
+		return body.data.results;
+	}
+
 	/**
 	 * Starts `n8n start` and resolves once its REST API answers (/healthz answers earlier,
 	 * before the routes are mounted); its log goes to `logFile`.

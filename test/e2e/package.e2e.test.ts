@@ -17,7 +17,10 @@ const NODES = ['n8n-nodes-creator-commerce.kwiga'];
 const CREDENTIALS = ['kwigaApi'];
 const KWIGA_CREDENTIAL_ID = 'kwigaE2eCred0001';
 
-describe.each(e2eVersions().map((version, index) => [version, 5690 + index * 20] as const))(
+// Ports from 5690 (N8N_E2E_PORT_BASE moves them), away from a `npm start` n8n on 5678.
+const PORT_BASE = Number(process.env.N8N_E2E_PORT_BASE ?? 5690);
+
+describe.each(e2eVersions().map((version, index) => [version, PORT_BASE + index * 20] as const))(
 	'n8n %s',
 	(version, port) => {
 		const n8n = new N8n(version, port);
@@ -44,7 +47,9 @@ describe.each(e2eVersions().map((version, index) => [version, 5690 + index * 20]
 			await n8n.import('import:workflow', [
 				exampleWorkflow('kwiga-new-students-to-contact-list.json', 'kwigaExample0001', KWIGA_CREDENTIAL_ID),
 				exampleWorkflow('kwiga-course-progress-report.json', 'kwigaExample0002', KWIGA_CREDENTIAL_ID),
+				exampleWorkflow('kwiga-tag-webinar-signups.json', 'kwigaExample0003', KWIGA_CREDENTIAL_ID),
 			]);
+			await n8n.activate('kwigaExample0003');
 		});
 
 		afterAll(async () => {
@@ -123,6 +128,33 @@ describe.each(e2eVersions().map((version, index) => [version, 5690 + index * 20]
 					.filter((line) => /error|fail|could not|cannot/i.test(line))
 					.filter((line) => /creator-commerce|kwiga|community|custom|nodes/i.test(line));
 				expect(problems).toEqual([]);
+			});
+
+			test('KWIGA example: a webhook call to the active workflow tags the contact', async () => {
+				kwiga.requests = [];
+				const response = await fetch(`${n8n.url}/webhook/kwiga-webinar-signup`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify({ contact_id: 7 }),
+				});
+				expect(response.status).toBe(200);
+
+				const deadline = Date.now() + 30_000;
+				let executions: Array<{ status: string; mode: string }> = [];
+				while (Date.now() < deadline) {
+					executions = await n8n.executions('kwigaExample0003');
+					if (executions.some((execution) => execution.status !== 'running' && execution.status !== 'new')) break;
+					await new Promise((resolve) => setTimeout(resolve, 500));
+				}
+				expect(executions[0]).toMatchObject({ status: 'success', mode: 'webhook' });
+				expect(kwiga.requests).toEqual([
+					expect.objectContaining({
+						method: 'POST',
+						path: '/contacts/tags',
+						body: { contact_ids: [7], tags: ['webinar'] },
+					}),
+				]);
+				expect(kwiga.tags.get(7)).toEqual(new Set(['webinar']));
 			});
 
 			test('the editor\'s node panel lists every node of the package with its icon', async () => {
