@@ -120,25 +120,11 @@ build_and_check() {
 	echo "   n8n --version under Node $(node --version): $got"
 }
 
-# ---- n8n ---------------------------------------------------------------------------------
-for version in "${wanted[@]}"; do
-	dir="$(n8n_dir "$version")"
-	marker="$(n8n_marker "$version")"
-	if n8n_installed "$version"; then
-		step "n8n $version already in $dir"
-		continue
-	fi
-	start=$(date +%s)
-	if [ -f "$dir/.installed" ] && [ -f "$dir/package-lock.json" ] &&
-		[ "$(node -p 'require(process.argv[1]).version' "$dir/node_modules/n8n/package.json" 2>/dev/null)" = "$version" ]; then
-		# Complete before, for another Node: only the native modules need redoing.
-		step "n8n $version in $dir was checked under another Node ($(cat "$dir/.installed")); redoing its native modules"
-		rm -f "$dir/.installed"
-	else
-		step "n8n $version into $dir (about 15 minutes on 2 cores)"
-		rm -rf "$dir"
-		mkdir -p "$dir"
-		cat > "$dir/package.json" <<JSON
+# The install folder's package.json (n8n, the xlsx override, which install scripts may run)
+# and an .npmrc so that npm run there by hand runs no install scripts either.
+write_install_files() {
+	local dir="$1" version="$2"
+	cat > "$dir/package.json" <<JSON
 {
 	"name": "n8n-$version-install",
 	"private": true,
@@ -160,8 +146,29 @@ for version in "${wanted[@]}"; do
 	}
 }
 JSON
-		# For anyone running npm in this folder by hand: no install scripts unless asked.
-		printf 'ignore-scripts=true\naudit=false\nfund=false\nupdate-notifier=false\n' > "$dir/.npmrc"
+	printf 'ignore-scripts=true\naudit=false\nfund=false\nupdate-notifier=false\n' > "$dir/.npmrc"
+}
+
+# ---- n8n ---------------------------------------------------------------------------------
+for version in "${wanted[@]}"; do
+	dir="$(n8n_dir "$version")"
+	marker="$(n8n_marker "$version")"
+	if n8n_installed "$version"; then
+		step "n8n $version already in $dir"
+		continue
+	fi
+	start=$(date +%s)
+	if [ -f "$dir/.installed" ] && [ -f "$dir/package-lock.json" ] &&
+		[ "$(node -p 'require(process.argv[1]).version' "$dir/node_modules/n8n/package.json" 2>/dev/null)" = "$version" ]; then
+		# Complete before, for another Node: only the native modules need redoing.
+		step "n8n $version in $dir was checked under another Node ($(cat "$dir/.installed")); redoing its native modules"
+		rm -f "$dir/.installed"
+		write_install_files "$dir" "$version"
+	else
+		step "n8n $version into $dir (about 15 minutes on 2 cores)"
+		rm -rf "$dir"
+		mkdir -p "$dir"
+		write_install_files "$dir" "$version"
 		step "n8n $version: npm install (no install scripts)"
 		(cd "$dir" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error) ||
 			die "n8n $version: npm install failed in $dir"
