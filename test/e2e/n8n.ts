@@ -155,11 +155,15 @@ export class N8n {
 	 */
 	async execute(workflowId: string): Promise<{ result: CliResult; run?: RunOutput }> {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
-		const start = result.stdout.search(/^\{$/m);
+		// The run is printed as indented JSON from a line "{" to a line "}"; on failure the
+		// error message and stack follow it.
+		const lines = result.stdout.split('\n');
+		const first = lines.indexOf('{');
+		const last = lines.indexOf('}', first);
 		let run: RunOutput | undefined;
-		if (start >= 0) {
+		if (first >= 0 && last > first) {
 			try {
-				run = JSON.parse(result.stdout.slice(start)) as RunOutput;
+				run = JSON.parse(lines.slice(first, last + 1).join('\n')) as RunOutput;
 			} catch {
 				run = undefined;
 			}
@@ -199,7 +203,8 @@ export class N8n {
 	async start(timeoutMs = 180_000): Promise<void> {
 		const log = openSync(this.logFile, 'w');
 		const child = spawn(N8N_SH, [this.version, 'start'], {
-			env: this.env(),
+			// debug: n8n says which packages it loaded, with their node and credential counts
+			env: { ...this.env(), N8N_LOG_LEVEL: 'debug' },
 			stdio: ['ignore', log, log],
 		});
 		closeSync(log);
@@ -210,8 +215,11 @@ export class N8n {
 				throw new Error(`n8n start exited with ${child.exitCode}:\n${this.serverLog}`);
 			}
 			try {
+				// While migrating, n8n answers every path with 200 "n8n is starting up";
+				// the settings endpoint answers JSON only once the REST API is mounted.
 				const response = await fetch(`${this.url}/rest/settings`);
-				if (response.ok) return;
+				const body = response.ok ? await response.text() : '';
+				if (body.startsWith('{"data"')) return;
 			} catch {
 				// not up yet
 			}

@@ -4,15 +4,18 @@
  * `n8n execute`, the server's node types and log checked, and the editor's node panel
  * looked at in a headless browser.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { ServedMock } from '../mocks/http';
 import { serveMock } from '../mocks/http';
 import { KwigaMock } from '../mocks/kwiga';
 import { openNodePanel } from './browser';
-import { ARTIFACTS, e2eVersions, exampleWorkflow, itemsOf, N8n } from './n8n';
+import { ARTIFACTS, e2eVersions, exampleWorkflow, itemsOf, N8n, ROOT } from './n8n';
 
+const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+	n8n: { nodes: string[]; credentials: string[] };
+};
 const NODES = ['n8n-nodes-creator-commerce.kwiga'];
 const CREDENTIALS = ['kwigaApi'];
 const KWIGA_CREDENTIAL_ID = 'kwigaE2eCred0001';
@@ -122,6 +125,15 @@ describe.each(e2eVersions().map((version, index) => [version, PORT_BASE + index 
 				for (const name of NODES) expect(nodeNames).toContain(name);
 				const credentialNames = credentials.map((credential) => credential.name);
 				for (const name of CREDENTIALS) expect(credentialNames).toContain(name);
+
+				const loaded = /Loaded all credentials and nodes from n8n-nodes-creator-commerce (\{.*\})/.exec(
+					n8n.serverLog,
+				);
+				expect(loaded).not.toBeNull();
+				expect(JSON.parse(loaded![1])).toMatchObject({
+					credentials: manifest.n8n.credentials.length,
+					nodes: manifest.n8n.nodes.length,
+				});
 
 				const problems = n8n.serverLog
 					.split('\n')
