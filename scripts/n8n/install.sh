@@ -23,14 +23,7 @@ step() { echo "== $*"; }
 
 # Settings inherited from a calling `npm run` (npm_config_ignore_scripts, npm_config_nodedir,
 # npm_package_*, ...) would change what npm does below; keep only where packages come from.
-for var in $(compgen -e); do
-	case "$var" in
-		npm_config_registry | npm_config_cache | npm_config_userconfig | npm_config_globalconfig | \
-			npm_config_cafile | npm_config_ca | npm_config_strict_ssl | npm_config_proxy | \
-			npm_config_https_proxy | npm_config_noproxy) ;;
-		npm_* | NPM_CONFIG_*) unset "$var" ;;
-	esac
-done
+n8n_drop_npm_settings
 
 # ---- what this needs on the machine -----------------------------------------------------
 missing=()

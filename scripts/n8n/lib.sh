@@ -36,3 +36,17 @@ n8n_installed() {
 	[ -f "$dir/.installed" ] && [ "$(cat "$dir/.installed")" = "$(n8n_marker "$1")" ] &&
 		[ -x "$n8n_node_home/bin/node" ] && [ -e "$dir/bin/n8n" ]
 }
+
+# Unsets the npm_* settings a calling `npm run` or npx leaves in the environment
+# (ignore-scripts, nodedir, npm_package_*, ...), keeping only where packages come from.
+n8n_drop_npm_settings() {
+	local var
+	for var in $(compgen -e); do
+		case "$var" in
+			npm_config_registry | npm_config_cache | npm_config_userconfig | npm_config_globalconfig | \
+				npm_config_cafile | npm_config_ca | npm_config_strict_ssl | npm_config_proxy | \
+				npm_config_https_proxy | npm_config_noproxy) ;;
+			npm_* | NPM_CONFIG_*) unset "$var" ;;
+		esac
+	done
+}

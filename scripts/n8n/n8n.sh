@@ -23,14 +23,7 @@ node="$n8n_node_home/bin/node"
 
 # A calling `npm run` leaves npm_config_* settings behind (ignore-scripts, nodedir, ...);
 # n8n runs npm itself when a package is installed from its UI. Keep only the registry side.
-for var in $(compgen -e); do
-	case "$var" in
-		npm_config_registry | npm_config_cache | npm_config_userconfig | npm_config_globalconfig | \
-			npm_config_cafile | npm_config_ca | npm_config_strict_ssl | npm_config_proxy | \
-			npm_config_https_proxy | npm_config_noproxy) ;;
-		npm_* | NPM_CONFIG_*) unset "$var" ;;
-	esac
-done
+n8n_drop_npm_settings
 
 # Node 24 first: n8n's child processes (task runner, npm) run under it too.
 export PATH="$n8n_node_home/bin:$dir/bin:$PATH"
