@@ -10,7 +10,6 @@ import type {
 	ICredentialType,
 	IDataObject,
 	IExecuteFunctions,
-	IHttpRequestHelper,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INode,
@@ -84,7 +83,7 @@ function resolve(
 export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(
 		private readonly types: Record<string, ICredentialType>,
-		private readonly values: Record<string, ICredentialDataDecryptedObject>,
+		private readonly values: Readonly<Record<string, ICredentialDataDecryptedObject>>,
 	) {
 		super();
 	}
@@ -134,21 +133,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return options;
 	}
 
-	async preAuthentication(
-		helpers: IHttpRequestHelper,
-		credentials: ICredentialDataDecryptedObject,
-		typeName: string,
-		_node: INode,
-		credentialsExpired: boolean,
-	): Promise<ICredentialDataDecryptedObject | undefined> {
-		const type = this.types[typeName];
-		if (!type?.preAuthentication) return undefined;
-		const expirable = type.properties.find((property) => property.typeOptions?.expirable);
-		if (!expirable) return undefined;
-		if (!credentialsExpired && credentials[expirable.name]) return undefined;
-		const update = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
-		this.values[typeName] = { ...(this.values[typeName] ?? {}), ...update };
-		return { ...credentials, ...update };
+	/** No credential of this package refreshes a token before requests (preAuthentication) yet. */
+	async preAuthentication(): Promise<ICredentialDataDecryptedObject | undefined> {
+		return undefined;
 	}
 
 	async runPreAuthentication(): Promise<ICredentialDataDecryptedObject | undefined> {

@@ -440,7 +440,7 @@ describe('KWIGA operations', () => {
 			method: request.method,
 			path: request.path,
 		});
-		if (request.query) expect(sent.query).toEqual(request.query);
+		expect(sent.query).toEqual(request.query ?? {});
 		expect(sent.body).toEqual(request.body);
 		expect(sent.headers).toMatchObject({
 			token: 'test-token',
