@@ -1,0 +1,70 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { listSearch, loadOptions } from './methods';
+import { cardFields, cardOperations } from './resources/card';
+import { companyFields, companyOperations } from './resources/company';
+import { customerFields, customerOperations } from './resources/customer';
+import { operationFields, operationOperations } from './resources/operation';
+import { pushFields, pushOperations } from './resources/push';
+import { tariffFields, tariffOperations } from './resources/tariff';
+import { templateFields, templateOperations } from './resources/template';
+import { sendBoomerangmeRequest } from './transport';
+
+export class Boomerangme implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Boomerangme',
+		name: 'boomerangme',
+		icon: { light: 'file:../../icons/boomerangme.svg', dark: 'file:../../icons/boomerangme.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Issue loyalty cards, add stamps, points and visits, and manage customers in Boomerangme',
+		defaults: { name: 'Boomerangme' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'boomerangmeApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{ ($credentials.baseUrl || "https://api.digitalwallet.cards").replace(/\\/+$/, "") }}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		},
+		// Every operation sets `send.paginate`, so n8n hands each request to this function:
+		// it checks path parameters and amounts, follows pages and shapes errors.
+		requestOperations: { pagination: sendBoomerangmeRequest },
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				default: 'card',
+				options: [
+					{ name: 'Card', value: 'card' },
+					{ name: 'Company', value: 'company' },
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Operation', value: 'operation' },
+					{ name: 'Push', value: 'push' },
+					{ name: 'Tariff', value: 'tariff' },
+					{ name: 'Template', value: 'template' },
+				],
+			},
+			...cardOperations,
+			...cardFields,
+			...companyOperations,
+			...companyFields,
+			...customerOperations,
+			...customerFields,
+			...operationOperations,
+			...operationFields,
+			...pushOperations,
+			...pushFields,
+			...tariffOperations,
+			...tariffFields,
+			...templateOperations,
+			...templateFields,
+		],
+	};
+
+	methods = { loadOptions, listSearch };
+}

@@ -1,0 +1,189 @@
+/**
+ * Field builders that several Boomerangme resources use: the Operation dropdown, list
+ * size, template and customer pickers, and a JSON field for bodies the reference does not
+ * spell out.
+ */
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { jsonParse, NodeOperationError } from 'n8n-workflow';
+
+import { PAGE_SIZE } from './transport';
+
+export const show = (resource: string, operation: string[]): IDisplayOptions => ({
+	show: { resource: [resource], operation },
+});
+
+/** The Operation dropdown of a resource; each option carries its own request routing. */
+export function operationSelector(
+	resource: string,
+	defaultOperation: string,
+	options: INodePropertyOptions[],
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		default: defaultOperation,
+		options,
+	};
+}
+
+/** The routing of an operation: one request, handed to the node's send function. */
+export function request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string) {
+	return { request: { method, url }, send: { paginate: true } };
+}
+
+/** "Return All" and "Limit" for a Boomerangme list (`page` / `itemsPerPage`). */
+export function listFields(resource: string, operation: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions: show(resource, [operation]),
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			routing: { send: { type: 'query', property: 'itemsPerPage', value: `={{ ${PAGE_SIZE} }}` } },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			routing: {
+				send: { type: 'query', property: 'itemsPerPage', value: `={{ Math.min($value, ${PAGE_SIZE}) }}` },
+				output: { maxResults: '={{ $value }}' },
+			},
+		},
+	];
+}
+
+/** A card template picked from a list or given by its numeric ID. */
+export function templateLocator(
+	resource: string,
+	operation: string[],
+	options: { name?: string; required?: boolean; description: string; routing?: INodeProperties['routing'] },
+): INodeProperties {
+	return {
+		displayName: 'Template',
+		name: options.name ?? 'templateId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: options.required ?? true,
+		displayOptions: show(resource, operation),
+		description: options.description,
+		routing: options.routing,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchTemplates', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 41402',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A template ID is a number' },
+					},
+				],
+			},
+		],
+	};
+}
+
+/** A customer picked from a searchable list or given by ID. */
+export function customerLocator(
+	resource: string,
+	operation: string[],
+	options: { description: string; routing?: INodeProperties['routing'] },
+): INodeProperties {
+	return {
+		displayName: 'Customer',
+		name: 'customerId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		displayOptions: show(resource, operation),
+		description: options.description,
+		routing: options.routing,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchCustomers', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 3f1c2b9e-0d4a-4e7b-9a51-6c2d8e0f1a23',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*[A-Za-z0-9][A-Za-z0-9_-]*\\s*$',
+							errorMessage: 'A customer ID has letters, digits and dashes only',
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
+/** The trimmed value of a resource locator or plain field, as routing sends it. */
+export const TRIMMED = '={{ String($value).trim() }}';
+
+/** A numeric ID from a picker, sent as a number. */
+export const AS_NUMBER = '={{ Number(String($value).trim()) }}';
+
+/** An ID sent as a number when it is one, else as trimmed text. */
+export const ID_VALUE =
+	'={{ /^\\d+$/.test(String($value).trim()) ? Number(String($value).trim()) : String($value).trim() }}';
+
+/**
+ * A preSend that merges a JSON object from `parameter` into the body, for fields the
+ * reference does not list. Bad JSON fails before anything is sent.
+ */
+export function mergeJsonBody(parameter: string, label: string) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const raw = this.getNodeParameter(parameter, '') as unknown;
+		if (raw === '' || raw === undefined || raw === null) return requestOptions;
+		let value: unknown = raw;
+		if (typeof raw === 'string') {
+			try {
+				value = jsonParse(raw);
+			} catch {
+				value = undefined;
+			}
+		}
+		if (!value || typeof value !== 'object' || Array.isArray(value)) {
+			throw new NodeOperationError(this.getNode(), `${label} is not a JSON object`, {
+				itemIndex: this.getItemIndex(),
+				description: `Write ${label} as a JSON object, such as {"name": "Coffee Corner"}. Nothing was sent.`,
+			});
+		}
+		requestOptions.body = { ...((requestOptions.body as IDataObject) ?? {}), ...(value as IDataObject) };
+		return requestOptions;
+	};
+}

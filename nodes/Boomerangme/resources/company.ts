@@ -1,0 +1,93 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { ID_VALUE, listFields, mergeJsonBody, operationSelector, request, show } from '../fields';
+import { PATHS } from '../transport';
+
+const resource = 'company';
+
+const withJson = (method: 'POST' | 'PATCH', url: string) => ({
+	...request(method, url),
+	send: { paginate: true, preSend: [mergeJsonBody('companyData', 'Company Data')] },
+});
+
+export const companyOperations: INodeProperties[] = [
+	operationSelector(resource, 'get', [
+		{
+			name: 'Change Tariff',
+			value: 'changeTariff',
+			action: 'Change the tariff of a company',
+			description: 'Move a sub-account to another of your tariffs',
+			routing: request('POST', PATHS.companyTariff),
+		},
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a company',
+			description: 'Create a sub-account',
+			routing: withJson('POST', PATHS.companies),
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a company',
+			description: 'Get a sub-account by its ID',
+			routing: request('GET', PATHS.company),
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many companies',
+			description: "List your agency's sub-accounts",
+			routing: request('GET', PATHS.companies),
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			action: 'Update a company',
+			description: "Change a sub-account's information",
+			routing: withJson('PATCH', PATHS.company),
+		},
+	]),
+];
+
+export const companyFields: INodeProperties[] = [
+	{
+		displayName: 'Company ID',
+		name: 'companyId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 1024',
+		displayOptions: show(resource, ['get', 'update', 'changeTariff']),
+		description: 'The ID of the sub-account, as Get Many shows it',
+	},
+
+	// Get Many
+	...listFields(resource, 'getAll'),
+
+	// Change Tariff
+	{
+		displayName: 'Tariff Name or ID',
+		name: 'tariffId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getTariffs' },
+		required: true,
+		default: '',
+		displayOptions: show(resource, ['changeTariff']),
+		description:
+			'The tariff to move the company to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		routing: { send: { type: 'body', property: 'tariffId', value: ID_VALUE } },
+	},
+
+	// Create, Update
+	{
+		displayName: 'Company Data',
+		name: 'companyData',
+		type: 'json',
+		required: true,
+		default: '{\n  "name": ""\n}',
+		displayOptions: show(resource, ['create', 'update']),
+		description:
+			"The company's fields as a JSON object. Boomerangme's reference does not list them; copy the field names from a company that Get returns.",
+	},
+];

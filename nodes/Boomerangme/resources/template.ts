@@ -1,0 +1,30 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { listFields, operationSelector, request, templateLocator } from '../fields';
+import { PATHS } from '../transport';
+
+const resource = 'template';
+
+export const templateOperations: INodeProperties[] = [
+	operationSelector(resource, 'getAll', [
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a template',
+			description: 'Get a card template by its ID',
+			routing: request('GET', PATHS.template),
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many templates',
+			description: "List the company's card templates",
+			routing: request('GET', PATHS.templates),
+		},
+	]),
+];
+
+export const templateFields: INodeProperties[] = [
+	templateLocator(resource, ['get'], { description: 'The card template to get' }),
+	...listFields(resource, 'getAll'),
+];

@@ -1,0 +1,373 @@
+/**
+ * What is Boomerangme's own: its paths, the shapes of its IDs, its card types and balance
+ * actions, how its answers carry records and pages, and how its errors read. Sending,
+ * waiting, paging and error shapes live once in nodes/shared.
+ */
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { Paging } from '../shared/pages';
+import { walkPages } from '../shared/pages';
+import type { PathParam } from '../shared/path';
+import { fillPath, matching, positiveInteger } from '../shared/path';
+import type { ErrorText, PlatformSpec, RequestContext } from '../shared/request';
+import { itemResult, platformRequest } from '../shared/request';
+
+export const BOOMERANGME_CREDENTIAL = 'boomerangmeApi';
+
+export const DEFAULT_BASE_URL = 'https://api.digitalwallet.cards';
+
+/**
+ * Every path the Boomerangme node and trigger call. `{name}` is filled from the node
+ * parameter of that name by `fillPath` (checked against PATH_PARAMS, encoded as one
+ * segment). Paths marked "assumed" are not confirmed by Boomerangme's reference or by
+ * public integrations; they follow the same REST shape and are listed in the README.
+ */
+export const PATHS = {
+	cards: '/api/v2/cards',
+	card: '/api/v2/cards/{cardNumber}',
+	/** Balance actions: `/api/v2/cards/{cardNumber}/<action>`, see BALANCE_ACTIONS. */
+	cardAction: (action: string) => `/api/v2/cards/{cardNumber}/${action}`,
+	customers: '/api/v2/customers',
+	customer: '/api/v2/customers/{customerId}',
+	companies: '/api/v2/companies',
+	company: '/api/v2/companies/{companyId}',
+	companyTariff: '/api/v2/companies/{companyId}/change-tariff',
+	operations: '/api/v2/operations',
+	/** assumed */
+	pushes: '/api/v2/pushes',
+	/** assumed */
+	push: '/api/v2/pushes/{pushId}',
+	/** assumed */
+	tariffs: '/api/v2/tariffs',
+	/** assumed */
+	tariff: '/api/v2/tariffs/{tariffId}',
+	/** assumed */
+	templates: '/api/v2/templates',
+	/** assumed */
+	template: '/api/v2/templates/{templateId}',
+	webhooks: '/api/automation/webhooks',
+	/** DELETE seen; GET (to check that a hook still exists) assumed */
+	webhook: '/api/automation/webhooks/{webhookId}',
+} as const;
+
+/** A token-like ID: letters, digits, "-" and "_" (customer UUIDs, push and tariff IDs). */
+const tokenId = (label: string, example: string): PathParam =>
+	matching(label, /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, `an ID of letters, digits and dashes, such as ${example}`);
+
+/** The shape of each path parameter. Card numbers look like 939829-317-169. */
+export const PATH_PARAMS: Record<string, PathParam> = {
+	cardNumber: matching(
+		'Card Number',
+		/^\d{1,12}(-\d{1,12}){0,5}$/,
+		'the number printed under the card\'s QR code: digits and dashes, such as 939829-317-169',
+	),
+	customerId: tokenId('Customer', '3f1c2b9e-0d4a-4e7b-9a51-6c2d8e0f1a23'),
+	companyId: positiveInteger('Company', '1024'),
+	templateId: positiveInteger('Template', '41402'),
+	pushId: tokenId('Push', '5821'),
+	tariffId: tokenId('Tariff', '12'),
+	webhookId: tokenId('Webhook', '731'),
+};
+
+/** Boomerangme's card types and their numbers in the reference. */
+export const CARD_TYPES = {
+	stamp: 'Stamp (0)',
+	cashback: 'Cashback (1)',
+	multipass: 'Multipass (2)',
+	coupon: 'Coupon (3)',
+	discount: 'Discount (4)',
+	gift: 'Gift / Certificate (5)',
+	membership: 'Membership (6)',
+	reward: 'Reward (7)',
+} as const;
+
+export interface BalanceAction {
+	/** The node's operation value. */
+	operation: string;
+	/** The last path segment. */
+	action: string;
+	/** The operation's name in the dropdown. */
+	name: string;
+	/** The body property that carries the amount; none for Receive Reward and Redeem Coupon. */
+	amountKey?: string;
+	/** What the amount counts, for the field's label: "Stamps". */
+	amountLabel?: string;
+	/** Whether the amount must be a whole number. */
+	whole?: boolean;
+	/** Which cards the operation applies to, in the reference's words. */
+	appliesTo: string;
+	/** Whether the path is assumed rather than seen. */
+	assumed?: boolean;
+}
+
+const { stamp, cashback, multipass, coupon, discount, gift, membership, reward } = CARD_TYPES;
+
+/**
+ * The balance operations of the reference. Each changes a card's balance: a request whose
+ * answer was lost is never sent again (nodes/shared/request.ts), since Boomerangme may
+ * already have applied it.
+ */
+export const BALANCE_ACTIONS: BalanceAction[] = [
+	{ operation: 'addAmount', action: 'add-transaction-amount', name: 'Add Amount', amountKey: 'amount', amountLabel: 'Amount', appliesTo: `${cashback} cards` },
+	{ operation: 'subtractAmount', action: 'subtract-transaction-amount', name: 'Subtract Amount', amountKey: 'amount', amountLabel: 'Amount', appliesTo: `${cashback} cards` },
+	{ operation: 'addPoints', action: 'add-point', name: 'Add Points', amountKey: 'points', amountLabel: 'Points', appliesTo: `${discount}, ${cashback} and ${gift} cards` },
+	{ operation: 'subtractPoints', action: 'subtract-point', name: 'Subtract Points', amountKey: 'points', amountLabel: 'Points', appliesTo: `${discount}, ${cashback} and ${gift} cards` },
+	{ operation: 'addRewards', action: 'add-reward', name: 'Add Rewards', amountKey: 'rewards', amountLabel: 'Rewards', whole: true, appliesTo: `${stamp} cards` },
+	{ operation: 'subtractRewards', action: 'subtract-reward', name: 'Subtract Rewards', amountKey: 'rewards', amountLabel: 'Rewards', whole: true, appliesTo: `${stamp} cards` },
+	{ operation: 'addScores', action: 'add-scores', name: 'Add Scores', amountKey: 'scores', amountLabel: 'Scores', appliesTo: `${reward} cards with the "Points" mechanics and ${multipass} (subscription) cards` },
+	{ operation: 'subtractScores', action: 'subtract-scores', name: 'Subtract Scores', amountKey: 'scores', amountLabel: 'Scores', appliesTo: `${reward} and ${multipass} (subscription) cards` },
+	{ operation: 'addStamps', action: 'add-stamp', name: 'Add Stamps', amountKey: 'stamps', amountLabel: 'Stamps', whole: true, appliesTo: `${stamp} cards` },
+	{ operation: 'subtractStamps', action: 'subtract-stamp', name: 'Subtract Stamps', amountKey: 'stamps', amountLabel: 'Stamps', whole: true, appliesTo: `${stamp} cards` },
+	{ operation: 'addVisits', action: 'add-visit', name: 'Add Visits', amountKey: 'visits', amountLabel: 'Visits', whole: true, appliesTo: `${multipass} (subscription) cards, ${membership} cards without limits, and ${stamp} and ${reward} cards with the visit mechanics` },
+	{ operation: 'subtractVisits', action: 'subtract-visit', name: 'Subtract Visits', amountKey: 'visits', amountLabel: 'Visits', whole: true, appliesTo: `${multipass} (subscription) cards and ${membership} cards with limits` },
+	{ operation: 'addPurchase', action: 'add-purchase', name: 'Add Purchase', amountKey: 'amount', amountLabel: 'Purchase Amount', appliesTo: `${stamp} and ${reward} cards with the spend mechanics`, assumed: true },
+	{ operation: 'receiveReward', action: 'receive-reward', name: 'Receive Reward', appliesTo: `${reward} cards` },
+	{ operation: 'redeemCoupon', action: 'redeem-coupon', name: 'Redeem Coupon', appliesTo: `${coupon} cards` },
+];
+
+/** The largest itemsPerPage the node asks for (the size public integrations use). */
+export const PAGE_SIZE = 100;
+
+const STATUS_HINTS: Record<number, string> = {
+	400: 'Boomerangme rejected the request. Check the values you filled in.',
+	401: 'Check the API key in the Boomerangme credential (in Boomerangme: settings icon → Integrations). A sub-account has its own key.',
+	403: 'This API key may not do this. Companies and tariffs need the agency (reseller) account\'s key.',
+	404: 'Check the number or ID: Boomerangme has no such record for this API key.',
+	405: 'Boomerangme does not accept this method on this address.',
+	409: 'Boomerangme already has such a record (for example a customer with this phone or email).',
+	422: 'Correct the fields named above and run the node again.',
+	429: 'Boomerangme kept answering "too many requests". Run fewer items at once, for example with the Batching option, and try again.',
+	500: 'Boomerangme had an internal problem. Try again later.',
+	503: 'Boomerangme is temporarily unavailable. Try again later.',
+};
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** Field errors as Boomerangme may send them: `violations` or `errors` (a map or a list). */
+function describeFields(body: IDataObject): string | undefined {
+	const lines: string[] = [];
+	const violations = body.violations;
+	if (Array.isArray(violations)) {
+		for (const violation of violations as IDataObject[]) {
+			const field = text(violation?.propertyPath) ?? text(violation?.field);
+			const message = text(violation?.message) ?? text(violation?.title);
+			if (message) lines.push(field ? `${field}: ${message}` : message);
+		}
+	}
+	const errors = body.errors;
+	if (Array.isArray(errors)) {
+		for (const error of errors) {
+			if (typeof error === 'string') lines.push(error);
+			else if (error && typeof error === 'object') {
+				const field = text((error as IDataObject).field) ?? text((error as IDataObject).propertyPath);
+				const message = text((error as IDataObject).message);
+				if (message) lines.push(field ? `${field}: ${message}` : message);
+			}
+		}
+	} else if (errors && typeof errors === 'object') {
+		for (const [field, messages] of Object.entries(errors as IDataObject)) {
+			lines.push(`${field}: ${Array.isArray(messages) ? messages.join(' ') : String(messages)}`);
+		}
+	}
+	return lines.length ? `Invalid fields — ${lines.join('; ')}.` : undefined;
+}
+
+export function describeBoomerangmeError(_status: number, body: IDataObject): ErrorText {
+	const error = body.error;
+	const message =
+		text(body.message) ??
+		text(body.detail) ??
+		text(body['hydra:description']) ??
+		text(error) ??
+		(error && typeof error === 'object' ? text((error as IDataObject).message) : undefined) ??
+		text(body.title) ??
+		'';
+	return { message, description: describeFields(body) };
+}
+
+const isList = (options: IHttpRequestOptions) => options.qs?.itemsPerPage !== undefined;
+
+export const BOOMERANGME: PlatformSpec = {
+	name: 'Boomerangme',
+	credentialType: BOOMERANGME_CREDENTIAL,
+	// Boomerangme publishes no rate; public integrations keep under 8 a second.
+	rate: { requests: 5, windowMs: 1000 },
+	describeError: describeBoomerangmeError,
+	hints: STATUS_HINTS,
+	// Answers carry their own `code`; one above 399 in a 2xx answer is still a failure.
+	failureIn2xx: (body) =>
+		typeof body.code === 'number' && body.code >= 400
+			? describeBoomerangmeError(body.code, body)
+			: undefined,
+	checkAnswer: (body, options) =>
+		isList(options) && !Array.isArray(body.data) ? 'a list answer without a "data" list' : undefined,
+	// A change answered with no content was applied: say so rather than fail (and tempt a re-run).
+	emptyAnswer: (options) =>
+		(options.method ?? 'GET').toUpperCase() === 'GET' ? undefined : { success: true },
+	baseUrlField: 'Base URL',
+};
+
+/** Boomerangme's answers: `{ code, meta: { currentPage, itemsPerPage, totalItems }, data }`. */
+export const PAGING: Paging = {
+	pageRequest: (options, page) =>
+		isList(options) ? { ...options, qs: { ...options.qs, page } } : options,
+	read: (body) => {
+		const data = body.data;
+		let records: IDataObject[];
+		if (Array.isArray(data)) records = data as IDataObject[];
+		else if (data && typeof data === 'object') records = [data as IDataObject];
+		else records = [body];
+		const meta = (body.meta ?? {}) as IDataObject;
+		const currentPage = Number(meta.currentPage);
+		const perPage = Number(meta.itemsPerPage);
+		const total = Number(meta.totalItems);
+		return {
+			records,
+			currentPage: Number.isFinite(currentPage) && currentPage > 0 ? currentPage : undefined,
+			lastPage:
+				Number.isFinite(total) && Number.isFinite(perPage) && perPage > 0
+					? Math.max(1, Math.ceil(total / perPage))
+					: undefined,
+		};
+	},
+	pageSize: (options) => (isList(options) ? Number(options.qs!.itemsPerPage) : undefined),
+};
+
+/**
+ * A balance operation's amount must be a positive number (a whole one for stamps, visits
+ * and rewards); anything else fails here, before anything is sent.
+ */
+export function checkBalanceAmount(
+	ctx: IExecuteSingleFunctions,
+	balance: BalanceAction,
+	options: IHttpRequestOptions,
+): void {
+	if (!balance.amountKey) return;
+	const body = (options.body ?? {}) as IDataObject;
+	const raw = body[balance.amountKey];
+	const amount = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+	const label = balance.amountLabel ?? 'Amount';
+	const fine =
+		typeof amount === 'number' &&
+		Number.isFinite(amount) &&
+		amount > 0 &&
+		(!balance.whole || Number.isInteger(amount));
+	if (fine) {
+		body[balance.amountKey] = amount;
+		return;
+	}
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`${label} must be ${balance.whole ? 'a whole number' : 'a number'} greater than 0; got ${JSON.stringify(raw ?? null)}`,
+		{
+			itemIndex: ctx.getItemIndex(),
+			description: `Nothing was sent to Boomerangme. ${balance.name} takes a positive ${label.toLowerCase()}; to take ${label.toLowerCase()} away use the matching Subtract operation. Change the value (or the expression that gives it) and run the node again.`,
+		},
+	);
+}
+
+function balanceActionOf(ctx: IExecuteSingleFunctions): BalanceAction | undefined {
+	if (ctx.getNodeParameter('resource', 'card') !== 'card') return undefined;
+	const operation = ctx.getNodeParameter('operation', '') as string;
+	return BALANCE_ACTIONS.find((balance) => balance.operation === operation);
+}
+
+/** A balance operation the platform refused: say which cards it applies to. */
+function withCardTypeHint(error: unknown, balance: BalanceAction): unknown {
+	if (!(error instanceof NodeApiError)) return error;
+	if (!['400', '403', '409', '422'].includes(String(error.httpCode))) return error;
+	const hint = `${balance.name} applies to ${balance.appliesTo} only; check the card's type in Boomerangme.`;
+	error.description = error.description ? `${error.description} ${hint}` : hint;
+	return error;
+}
+
+/**
+ * The node's `requestOperations.pagination`: n8n hands every request the Boomerangme node
+ * builds to this function (each operation sets `send.paginate`). It fills and checks path
+ * parameters, checks balance amounts, follows pages and shapes the items.
+ */
+export async function sendBoomerangmeRequest(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const options = requestData.options as IHttpRequestOptions;
+	const limit =
+		requestData.maxResults === undefined || requestData.maxResults === ''
+			? undefined
+			: Number(requestData.maxResults);
+	return await itemResult(this, async () => {
+		const filled = { ...options, url: fillPath(this, options.url, PATH_PARAMS) };
+		const balance = balanceActionOf(this);
+		if (balance) checkBalanceAmount(this, balance, filled);
+		try {
+			return await walkPages(this, BOOMERANGME, filled, PAGING, limit);
+		} catch (error) {
+			throw balance ? withCardTypeHint(error, balance) : error;
+		}
+	});
+}
+
+/** The base URL of the credential, without a trailing slash. */
+export async function baseUrlOf(ctx: RequestContext): Promise<string> {
+	const credentials = await ctx.getCredentials(BOOMERANGME_CREDENTIAL);
+	return String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+}
+
+/** One request from a dropdown, a search or the trigger's hook methods. */
+export async function boomerangmeRequest(
+	ctx: RequestContext,
+	options: Omit<IHttpRequestOptions, 'baseURL'>,
+): Promise<IDataObject> {
+	return await platformRequest(ctx, BOOMERANGME, {
+		...options,
+		baseURL: await baseUrlOf(ctx),
+		headers: { Accept: 'application/json', ...(options.headers ?? {}) },
+	} as IHttpRequestOptions);
+}
+
+/** One page of a Boomerangme list, for searchable lists that page as the user scrolls. */
+export async function boomerangmePage(
+	ctx: RequestContext,
+	url: string,
+	qs: IDataObject,
+): Promise<{ records: IDataObject[]; hasMore: boolean }> {
+	const body = await boomerangmeRequest(ctx, { method: 'GET', url, qs });
+	const page = PAGING.read(body);
+	const current = page.currentPage ?? Number(qs.page ?? 1);
+	const hasMore =
+		page.lastPage !== undefined
+			? current < page.lastPage
+			: page.records.length >= Number(qs.itemsPerPage ?? PAGE_SIZE);
+	return { records: page.records, hasMore };
+}
+
+/** A whole Boomerangme list (up to `limit` records), for dropdowns. */
+export async function boomerangmeList(
+	ctx: RequestContext,
+	url: string,
+	limit: number,
+): Promise<IDataObject[]> {
+	return await walkPages(
+		ctx,
+		BOOMERANGME,
+		{
+			method: 'GET',
+			baseURL: await baseUrlOf(ctx),
+			url,
+			qs: { itemsPerPage: PAGE_SIZE },
+			headers: { Accept: 'application/json' },
+		},
+		PAGING,
+		limit,
+	);
+}
