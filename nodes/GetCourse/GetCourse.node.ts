@@ -1,0 +1,64 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { GETCOURSE_BASE_URL } from '../../credentials/GetCourseApi.credentials';
+import { listSearch } from './methods';
+import { exportFields, exportOperations } from './resources/export';
+import { fieldFields, fieldOperations } from './resources/field';
+import { groupFields, groupOperations } from './resources/group';
+import { orderFields, orderOperations } from './resources/order';
+import { userFields, userOperations } from './resources/user';
+import { sendGetCourseRequest } from './transport';
+
+export class GetCourse implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'GetCourse',
+		name: 'getCourse',
+		icon: { light: 'file:../../icons/getcourse.svg', dark: 'file:../../icons/getcourse.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Import users and orders into a GetCourse school and export users, orders and payments',
+		defaults: { name: 'GetCourse' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'getCourseApi', required: true }],
+		requestDefaults: {
+			baseURL: GETCOURSE_BASE_URL,
+			headers: { Accept: 'application/json' },
+			arrayFormat: 'brackets',
+		},
+		// Every operation sets `send.paginate`, so n8n hands each request to this function:
+		// it encodes imports, runs exports and turns GetCourse's errors into node errors.
+		requestOperations: { pagination: sendGetCourseRequest },
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				default: 'user',
+				options: [
+					{ name: 'Export', value: 'export' },
+					{ name: 'Field', value: 'field' },
+					{ name: 'Group', value: 'group' },
+					{ name: 'Order', value: 'order' },
+					{ name: 'User', value: 'user' },
+				],
+			},
+			...userOperations,
+			...userFields,
+			...orderOperations,
+			...orderFields,
+			...exportOperations,
+			...exportFields,
+			...groupOperations,
+			...groupFields,
+			...fieldOperations,
+			...fieldFields,
+		],
+	};
+
+	methods = { listSearch };
+}

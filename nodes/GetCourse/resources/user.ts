@@ -1,0 +1,63 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { importUserFields, operationSelector, sessionFields, show } from '../fields';
+
+const resource = 'user';
+
+export const userOperations: INodeProperties[] = [
+	operationSelector(resource, 'createOrUpdate', [
+		{
+			name: 'Create or Update',
+			value: 'createOrUpdate',
+			action: 'Create or update a user',
+			description:
+				'Create a user by email, or update an existing one when "Update If Exists" is on (import API, action "add")',
+			routing: {
+				request: { method: 'POST', url: '/pl/api/users', body: { action: 'add' } },
+				send: { paginate: true },
+			},
+		},
+		{
+			name: 'Set Groups',
+			value: 'setGroups',
+			action: 'Set the groups of a user',
+			description:
+				'Replace the groups of a user: the user ends up in exactly the groups listed, and is removed from every other group',
+			routing: {
+				request: { method: 'POST', url: '/pl/api/users', body: { action: 'update' } },
+				send: { paginate: true },
+			},
+		},
+	]),
+];
+
+export const userFields: INodeProperties[] = [
+	// Create or Update
+	...importUserFields(resource, ['createOrUpdate']),
+	sessionFields(resource, ['createOrUpdate'], 'the user'),
+
+	// Set Groups
+	{
+		displayName: 'User ID',
+		name: 'userId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 123456789',
+		displayOptions: show(resource, ['setGroups']),
+		description: "The user's ID in GetCourse (the ID column of a user export)",
+		routing: { send: { type: 'body', property: 'user.id' } },
+	},
+	{
+		displayName: 'Group Names',
+		name: 'groupNames',
+		type: 'string',
+		typeOptions: { multipleValues: true },
+		default: [],
+		placeholder: 'Add Group Name',
+		displayOptions: show(resource, ['setGroups']),
+		description:
+			'Every group the user should be in. The user is removed from any group not listed here; an empty list removes the user from all groups.',
+		routing: { send: { type: 'body', property: 'user.group_name' } },
+	},
+];
