@@ -1,0 +1,47 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { couponFields, couponOperations } from './resources/coupon';
+import { userFields, userOperations } from './resources/user';
+import { sendRempRequest } from './transport';
+
+export class RempCrm implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'REMP CRM',
+		name: 'rempCrm',
+		icon: { light: 'file:../../icons/rempCrm.svg', dark: 'file:../../icons/rempCrm.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Activate coupons for users of a REMP CRM',
+		defaults: { name: 'REMP CRM' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'rempCrmApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{ $credentials.baseUrl.trim().replace(/\\/+$/, "") }}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		},
+		// Every operation sets `send.paginate`, so n8n hands each request to this function:
+		// it sends it through the shared request layer and shapes the items.
+		requestOperations: { pagination: sendRempRequest },
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				default: 'coupon',
+				options: [
+					{ name: 'Coupon', value: 'coupon' },
+					{ name: 'User', value: 'user' },
+				],
+			},
+			...couponOperations,
+			...couponFields,
+			...userOperations,
+			...userFields,
+		],
+	};
+}

@@ -1,0 +1,275 @@
+/**
+ * What is REMP CRM's own about sending a request: its answers and error bodies, the user
+ * token an item may bring, and logging in again when REMP CRM refuses the token the
+ * credential logged in for. Sending itself (rate gate, checks, error shape) is nodes/shared/.
+ */
+import type {
+	DeclarativeRestApiSettings,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import {
+	REMP_LOGIN_PATH,
+	REMP_LOGIN_REFUSED,
+	refuseRempSession,
+	rempBaseUrl,
+} from '../../credentials/RempCrmApi.credentials';
+import { inputCheck, throwHeldInputError } from '../shared/input';
+import type { PlatformSpec } from '../shared/request';
+import { itemResult, platformRequest } from '../shared/request';
+
+export const ACTIVATE_PATH = '/api/v1/coupon/activate';
+
+/** What REMP CRM's `code` (coupon module) or `error` (API and users modules) says, explained. */
+const EXPLAINED: Record<string, string> = {
+	coupon_doesnt_exist:
+		'No coupon has this code in REMP CRM. Check the Coupon Code: it must match exactly, dashes included.',
+	coupon_already_used:
+		'This coupon has been activated already, and a coupon can be activated once only.',
+	coupon_expired:
+		'This coupon has expired and can no longer be activated. Give the user a new coupon.',
+	cannot_authorize_user:
+		'REMP CRM did not accept the user token. A user token stops working when the user logs out everywhere or changes the password: give a current one (the credential\'s, or the User Token option of the item).',
+	no_authorization:
+		'REMP CRM did not accept the user token. A user token stops working when the user logs out everywhere or changes the password: give a current one (the credential\'s, or the User Token option of the item).',
+	auth_failed: 'Check the email and password: REMP CRM found no user with this pair.',
+	invalid_credential: 'Check the password: it does not match the user\'s CRM password.',
+	identity_not_found: 'Check the email: REMP CRM has no confirmed user with this email.',
+	invalid_email: 'Fill in the email.',
+	invalid_password: 'Fill in the password.',
+};
+
+/** The JSON schema errors of a 400 "Payload error": `errors: [{ property: "message" }]`. */
+function payloadErrors(errors: unknown): string | undefined {
+	if (!Array.isArray(errors) || !errors.length) return undefined;
+	const lines = errors.map((error) =>
+		error && typeof error === 'object'
+			? Object.entries(error as IDataObject)
+					.map(([field, text]) => `${field}: ${String(text)}`)
+					.join('; ')
+			: String(error),
+	);
+	return `Invalid fields — ${lines.join('; ')}.`;
+}
+
+export const REMP: PlatformSpec = {
+	name: 'REMP CRM',
+	credentialType: 'rempCrmApi',
+	// REMP CRM documents no rate limit; a self-hosted CRM gets 10 requests a second by default.
+	rate: { requests: 10, windowMs: 1000 },
+	baseUrlField: 'Base URL',
+	describeError: (status, body) => {
+		const message = [body.message, body.error].find(
+			(value) => typeof value === 'string' && value.trim() !== '',
+		) as string | undefined;
+		const code = [body.code, body.error].find(
+			(value) => typeof value === 'string' && EXPLAINED[value] !== undefined,
+		) as string | undefined;
+		let description = code ? EXPLAINED[code] : payloadErrors(body.errors);
+		if (status === 404 && !code && /unknown api call/i.test(message ?? '')) {
+			description =
+				'REMP CRM has no such API call. Check the Base URL in the REMP CRM credential (the CRM\'s address, without /api) and that the CRM has the coupon module installed.';
+		}
+		return { message: message ?? '', description };
+	},
+	hints: {
+		400: 'Nothing was changed in REMP CRM.',
+		403: 'Nothing was changed in REMP CRM.',
+		404: 'Nothing was changed in REMP CRM.',
+		410: 'Nothing was changed in REMP CRM.',
+		500: 'REMP CRM had an internal problem. Check in the CRM whether the coupon was activated before you run the node again.',
+	},
+	checkAnswer: (body, options) => {
+		if (options.url.endsWith(ACTIVATE_PATH)) {
+			return body.coupon_id === undefined || body.subscription_id === undefined
+				? 'JSON without the activated coupon ("coupon_id", "subscription_id")'
+				: undefined;
+		}
+		if (options.url.endsWith(REMP_LOGIN_PATH)) {
+			const token = (body.access as IDataObject | undefined)?.token;
+			return typeof token === 'string' && token !== ''
+				? undefined
+				: 'a login answer without a user token ("access.token")';
+		}
+		return undefined;
+	},
+};
+
+/** The item's own user token, as the Authorization header it is sent in. */
+export const useItemToken = inputCheck(async function (
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+) {
+	const raw = this.getNodeParameter('additionalFields.userToken', '') as unknown;
+	// Pasted from a header or a cookie, a token may come with "Bearer " in front.
+	const token = String(raw ?? '')
+		.trim()
+		.replace(/^bearer\s+/i, '');
+	if (token === '') return requestOptions;
+	if (!/^[\x21-\x7e]+$/.test(token)) {
+		throw new NodeOperationError(this.getNode(), 'The User Token is not a token', {
+			itemIndex: this.getItemIndex(),
+			description:
+				'A user token is one word of letters and digits (such as 762eec3fe9f20d87cf865cb40cf6458b); this one has spaces or other characters in it. Nothing was sent. Check the value or the expression of the User Token option.',
+		});
+	}
+	return {
+		...requestOptions,
+		headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${token}` },
+	};
+});
+
+/** The coupon code, trimmed; an empty one fails its item before anything is sent. */
+export const checkCouponCode = inputCheck(async function (
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+) {
+	const body = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
+	const code = String(body.code ?? '').trim();
+	if (code === '') {
+		throw new NodeOperationError(this.getNode(), 'The Coupon Code is empty', {
+			itemIndex: this.getItemIndex(),
+			description: 'Nothing was sent. Fill in the Coupon Code, or check the expression that gives it.',
+		});
+	}
+	return { ...requestOptions, body: { ...body, code } };
+});
+
+function carriesToken(options: IHttpRequestOptions): boolean {
+	return Object.keys(options.headers ?? {}).some((name) => name.toLowerCase() === 'authorization');
+}
+
+/**
+ * The same context, except that the credential it hands out is this one object: n8n's
+ * preAuthentication writes the token it logs in for into it, so the node knows which
+ * token was sent and can empty it when REMP CRM refuses it.
+ */
+function withCredentials(
+	ctx: IExecuteSingleFunctions,
+	credentials: ICredentialDataDecryptedObject,
+): IExecuteSingleFunctions {
+	const shared = Object.create(ctx) as IExecuteSingleFunctions;
+	shared.getCredentials = async <T extends object = ICredentialDataDecryptedObject>() =>
+		credentials as unknown as T;
+	return shared;
+}
+
+/** Checks what the credential must hold before anything is sent. */
+function checkCredential(
+	ctx: IExecuteSingleFunctions,
+	credentials: ICredentialDataDecryptedObject,
+	options: IHttpRequestOptions,
+): void {
+	const fail = (message: string, description: string) =>
+		new NodeOperationError(ctx.getNode(), message, { itemIndex: ctx.getItemIndex(), description });
+	if (!/^https?:\/\/[^/\s]+/i.test(rempBaseUrl(credentials))) {
+		throw fail(
+			'The REMP CRM credential has no valid Base URL',
+			'Nothing was sent. Enter the address of your REMP CRM in the credential, such as https://crm.example.com.',
+		);
+	}
+	const needsToken = !options.url.endsWith(REMP_LOGIN_PATH) && !carriesToken(options);
+	if (!needsToken) return;
+	if (credentials.authentication === 'emailPassword') {
+		if (String(credentials.email ?? '').trim() === '' || String(credentials.password ?? '') === '') {
+			throw fail(
+				'The REMP CRM credential has no email or password',
+				'Nothing was sent. Fill in the Email and Password in the credential.',
+			);
+		}
+	} else if (String(credentials.userToken ?? '').trim() === '') {
+		throw fail(
+			'No user token to send',
+			'Nothing was sent. Fill in the User Token in the REMP CRM credential, or give this item its own token in the User Token option (Additional Fields).',
+		);
+	}
+}
+
+/**
+ * The error an item fails with. A refused credential login reaches the node as a connection
+ * failure: it gets its own message.
+ */
+function nodeError(ctx: IExecuteSingleFunctions, error: unknown): NodeApiError | NodeOperationError {
+	const text = String((error as { message?: string }).message ?? '');
+	const at = text.indexOf(REMP_LOGIN_REFUSED);
+	if (at >= 0) {
+		const said = text.slice(at);
+		const status = /\(HTTP (\d{3})\)/.exec(said)?.[1] ?? null;
+		return new NodeApiError(ctx.getNode(), { message: said } as JsonObject, {
+			message: said,
+			description:
+				'Nothing else was sent. Check the Email and Password in the REMP CRM credential; the next try waits a minute unless you change them.',
+			httpCode: status as string,
+			itemIndex: ctx.getItemIndex(),
+		});
+	}
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeApiError(ctx.getNode(), error as JsonObject, { itemIndex: ctx.getItemIndex() });
+}
+
+/**
+ * Sends one request of the node with the REMP CRM credential. When REMP CRM refuses the
+ * token the credential logged in for earlier (403: the user logged out everywhere, the
+ * password changed), the token is emptied so that n8n logs in again, and the request is
+ * sent once more: a 403 means REMP CRM applied nothing.
+ */
+async function rempRequest(
+	ctx: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IDataObject> {
+	const credentials = await ctx.getCredentials(REMP.credentialType);
+	checkCredential(ctx, credentials, options);
+	const shared = withCredentials(ctx, credentials);
+	const loggedIn =
+		credentials.authentication === 'emailPassword' &&
+		!carriesToken(options) &&
+		!options.url.endsWith(REMP_LOGIN_PATH);
+	let failure: unknown;
+	try {
+		return await platformRequest(shared, REMP, options);
+	} catch (error) {
+		failure = error;
+	}
+	const sent = String(credentials.sessionToken ?? '');
+	if (loggedIn && (failure as NodeApiError).httpCode === '403' && sent !== '') {
+		refuseRempSession(sent);
+		credentials.sessionToken = '';
+		try {
+			return await platformRequest(shared, REMP, options);
+		} catch (error) {
+			failure = error;
+		}
+	}
+	throw nodeError(ctx, failure);
+}
+
+/** The items of an answer: the activated coupon as REMP CRM gives it, the user's token. */
+function recordsOf(options: IHttpRequestOptions, body: IDataObject): IDataObject[] {
+	if (options.url.endsWith(REMP_LOGIN_PATH)) {
+		const { access, status: _status, ...rest } = body;
+		return [{ token: (access as IDataObject).token, ...rest }];
+	}
+	return [body];
+}
+
+/**
+ * The node's `requestOperations.pagination`: n8n hands every built request of the REMP CRM
+ * node to this function (each operation sets `send.paginate`).
+ */
+export async function sendRempRequest(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const options = requestData.options as IHttpRequestOptions;
+	return await itemResult(this, async () => {
+		throwHeldInputError(options);
+		return recordsOf(options, await rempRequest(this, options));
+	});
+}
