@@ -1,0 +1,189 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/** A token is not handed out again this close to its expiry. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+/** Kajabi's tokens live this long when the answer does not say (`expires_in`). */
+const DEFAULT_LIFETIME_S = 3600;
+
+interface TokenEntry {
+	/** The exchange in flight, or its result. */
+	token: Promise<string>;
+	/** When the token stops being handed out (known once the exchange has answered). */
+	reuseUntil: number;
+}
+
+/**
+ * Tokens this n8n process got from Kajabi, per base URL and client, for their lifetime.
+ * n8n starts every item's request at once and each sees the same empty token field: they
+ * all share one exchange instead of asking Kajabi for a token each.
+ */
+const tokens = new Map<string, TokenEntry>();
+
+/** The token each credential object was given, to tell a refresh after a 401 from a first use. */
+const given = new WeakMap<object, string>();
+
+function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
+	return String(credentials.baseUrl || 'https://api.kajabi.com').replace(/\/+$/, '');
+}
+
+/** Asks Kajabi for an access token with the client credentials grant. */
+async function exchange(
+	helpers: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	entry: TokenEntry,
+): Promise<string> {
+	const response = (await helpers.helpers.httpRequest({
+		method: 'POST',
+		url: `${baseUrlOf(credentials)}/v1/oauth/token`,
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+		body: new URLSearchParams({
+			grant_type: 'client_credentials',
+			client_id: String(credentials.clientId ?? '').trim(),
+			client_secret: String(credentials.clientSecret ?? '').trim(),
+		}).toString(),
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	})) as { statusCode: number; body: unknown };
+	const answer = (response.body && typeof response.body === 'object' ? response.body : {}) as IDataObject;
+	const token = typeof answer.access_token === 'string' ? answer.access_token : '';
+	if (response.statusCode >= 400 || !token) {
+		// Kajabi answers a refused client with `{ "error": "..." }`; its words go to the user.
+		const said = [answer.error_description, answer.error, answer.message].find(
+			(value) => typeof value === 'string' && value.trim() !== '',
+		);
+		throw new Error(
+			response.statusCode >= 400
+				? `Kajabi refused the client ID and client secret (HTTP ${response.statusCode}): ${String(said ?? 'no reason given')}. Check them in the Kajabi credential; a rotated or deleted API key stops working.`
+				: 'Kajabi answered the token request without an access token. Check the Base URL in the Kajabi credential.',
+		);
+	}
+	const lifetime = Number(answer.expires_in) > 0 ? Number(answer.expires_in) : DEFAULT_LIFETIME_S;
+	entry.reuseUntil = Date.now() + Math.max(lifetime * 1000 - EXPIRY_MARGIN_MS, 0);
+	return token;
+}
+
+/** Forgets every token this process holds; for tests. */
+export function forgetKajabiTokens(): void {
+	tokens.clear();
+}
+
+export class KajabiApi implements ICredentialType {
+	name = 'kajabiApi';
+
+	displayName = 'Kajabi API';
+
+	icon: Icon = { light: 'file:../icons/kajabi.svg', dark: 'file:../icons/kajabi.dark.svg' };
+
+	documentationUrl = 'https://developers.kajabi.com/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			required: true,
+			default: '',
+			description:
+				'The client_id of a User API Key (Kajabi admin: Settings → Security → User API Keys). The key\'s permissions decide what this credential may do.',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'The client_secret shown next to the client ID',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.kajabi.com',
+			description: 'Leave as it is unless you reach Kajabi through a proxy or a test server',
+		},
+		{
+			displayName: 'Requests per Window',
+			name: 'rateLimitRequests',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				'How many requests this credential may send per window, shared by every node and trigger using it in this n8n. 0 means 100 requests a minute.',
+		},
+		{
+			displayName: 'Window (Seconds)',
+			name: 'rateLimitWindowSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'The length of that window in seconds. 0 means 60.',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	/**
+	 * Gets an access token when the credential has none (first use, or after Kajabi
+	 * answered 401). Concurrent calls share one exchange, and a token is reused by this
+	 * n8n until shortly before it expires.
+	 */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const key = `${baseUrlOf(credentials)}\n${String(credentials.clientId ?? '').trim()}\n${String(credentials.clientSecret ?? '')}`;
+		let entry = tokens.get(key);
+		const previous = given.get(credentials);
+		if (entry && previous !== undefined) {
+			// This credential had a token and it was emptied: Kajabi refused it.
+			const current = await entry.token.catch(() => undefined);
+			if (current === previous && tokens.get(key) === entry) tokens.delete(key);
+			entry = tokens.get(key);
+		}
+		if (entry && Date.now() >= entry.reuseUntil) {
+			tokens.delete(key);
+			entry = undefined;
+		}
+		if (!entry) {
+			const fresh: TokenEntry = { token: Promise.resolve(''), reuseUntil: Number.POSITIVE_INFINITY };
+			fresh.token = exchange(this, credentials, fresh);
+			tokens.set(key, fresh);
+			fresh.token.catch(() => {
+				if (tokens.get(key) === fresh) tokens.delete(key);
+			});
+			entry = fresh;
+		}
+		const accessToken = await entry.token;
+		given.set(credentials, accessToken);
+		return { accessToken };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/v1/me',
+			headers: { Accept: 'application/vnd.api+json' },
+		},
+	};
+}

@@ -1,0 +1,438 @@
+/**
+ * Field builders the Kajabi resources share: the Operation dropdown, record pickers, list
+ * size, Filters / Options collections with JSON:API's `filter[...]`, `sort`, `fields[...]`
+ * and `include`, the Simplify switch, and the JSON:API bodies built from plain fields.
+ */
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { inputCheck } from '../shared/input';
+
+export const show = (resource: string, operation: string[]): IDisplayOptions => ({
+	show: { resource: [resource], operation },
+});
+
+/** The Operation dropdown of a resource; each option carries its own request routing. */
+export function operationSelector(
+	resource: string,
+	defaultOperation: string,
+	options: INodePropertyOptions[],
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		default: defaultOperation,
+		options,
+	};
+}
+
+/** A GET of `url` whose request n8n hands to the Kajabi send function. */
+export function get(url: string): INodePropertyOptions['routing'] {
+	return { request: { method: 'GET', url }, send: { paginate: true } };
+}
+
+export interface LocatorOptions {
+	name: string;
+	displayName: string;
+	/** The listSearch method of the From List mode; without one the ID is typed. */
+	searchListMethod?: string;
+	example?: string;
+	description?: string;
+	required?: boolean;
+	routing?: INodeProperties['routing'];
+}
+
+/** A Kajabi record picked from a searchable list or given by its ID. */
+export function idLocator(
+	resource: string,
+	operation: string[],
+	options: LocatorOptions,
+): INodeProperties {
+	const both: Pick<INodeProperties, 'modes'> = {
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: `e.g. ${options.example ?? '123'}`,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*[A-Za-z0-9_-]+\\s*$',
+							errorMessage: `A ${options.displayName.toLowerCase()} ID is made of letters, digits, - and _`,
+						},
+					},
+				],
+			},
+		],
+	};
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: options.searchListMethod ? 'list' : 'id', value: '' },
+		required: options.required ?? true,
+		displayOptions: show(resource, operation),
+		description: options.description ?? `The ${options.displayName.toLowerCase()} to work with`,
+		routing: options.routing,
+		// Records Kajabi has no searchable list for are given by ID only.
+		modes: both.modes?.filter((mode) => mode.name === 'id' || options.searchListMethod !== undefined),
+	};
+}
+
+/** Largest `page[size]` asked for (Kajabi documents 100 as the most for contact notes). */
+export const PAGE_SIZE = 100;
+
+/** "Return All" and "Limit" of a Kajabi list, paged with `page[number]` / `page[size]`. */
+export function listFields(resource: string, operation: string, pageSize = true): INodeProperties[] {
+	const size = (value: string) =>
+		pageSize
+			? { send: { type: 'query' as const, property: 'page[size]', value } }
+			: { send: { type: 'query' as const, property: 'page[number]', value: '={{ 1 }}' } };
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions: show(resource, [operation]),
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			routing: size(`={{ ${PAGE_SIZE} }}`),
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: {
+				show: { resource: [resource], operation: [operation], returnAll: [false] },
+			},
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			routing: {
+				...size(`={{ Math.min($value, ${PAGE_SIZE}) }}`),
+				output: { maxResults: '={{ $value }}' },
+			},
+		},
+	];
+}
+
+/** The Simplify switch of operations that put out Kajabi records. */
+export function simplifyField(resource: string, operation: string[]): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		displayOptions: show(resource, operation),
+		description:
+			'Whether to return each record as one flat object (ID, attributes and the IDs of related records, with included records merged in) instead of Kajabi\'s JSON:API shape with "attributes" and "relationships"',
+	};
+}
+
+export interface FilterDef {
+	/** The part inside `filter[...]`. */
+	param: string;
+	displayName: string;
+	description: string;
+	type?: 'string' | 'boolean' | 'number' | 'dateTime' | 'options';
+	options?: INodePropertyOptions[];
+	/** A dropdown loaded from the account (type options). */
+	loadOptionsMethod?: string;
+}
+
+function filterField(filter: FilterDef): INodeProperties {
+	const type = filter.type ?? 'string';
+	const base = {
+		displayName: filter.displayName,
+		name: filter.param,
+		description: filter.description,
+	};
+	const query = (value?: string) => ({
+		send: { type: 'query' as const, property: `filter[${filter.param}]`, ...(value ? { value } : {}) },
+	});
+	switch (type) {
+		case 'boolean':
+			return { ...base, type: 'boolean', default: true, routing: query('={{ String($value) }}') };
+		case 'number':
+			return { ...base, type: 'number', default: 0, routing: query('={{ String($value) }}') };
+		case 'dateTime':
+			return { ...base, type: 'dateTime', default: '', routing: query('={{ String($value).slice(0, 10) }}') };
+		case 'options':
+			if (filter.loadOptionsMethod) {
+				return {
+					...base,
+					type: 'options',
+					typeOptions: { loadOptionsMethod: filter.loadOptionsMethod },
+					default: '',
+					routing: query('={{ String($value).trim() }}'),
+				};
+			}
+			return {
+				...base,
+				type: 'options',
+				default: filter.options?.[0]?.value ?? '',
+				options: filter.options ?? [],
+				routing: query(),
+			};
+		default:
+			return { ...base, type: 'string', default: '', routing: query('={{ String($value).trim() }}') };
+	}
+}
+
+/** The Filters collection of a list: each documented `filter[...]` parameter, by its own name. */
+export function filtersCollection(
+	resource: string,
+	operation: string,
+	filters: FilterDef[],
+): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: show(resource, [operation]),
+		options: filters
+			.map(filterField)
+			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+export interface ListOptions {
+	/** The attributes Kajabi documents `sort` for. */
+	sort?: Array<[name: string, value: string]>;
+	/** The JSON:API type of `fields[type]`, where sparse fields are documented. */
+	sparse?: string;
+	/** The relationships `include` takes, where documented. */
+	include?: Array<[name: string, value: string]>;
+	/** Other documented query options of the operation. */
+	extra?: INodeProperties[];
+}
+
+/** The Options collection of an operation: sort with direction, sparse fields, include. */
+export function optionsCollection(
+	resource: string,
+	operation: string[],
+	list: ListOptions,
+): INodeProperties[] {
+	const options: INodeProperties[] = [];
+	if (list.sort?.length) {
+		const firstSort = list.sort[0][1];
+		options.push(
+			{
+				displayName: 'Sort By',
+				name: 'sortBy',
+				type: 'options',
+				default: firstSort,
+				description: 'The attribute Kajabi sorts the list by',
+				options: list.sort.map(([name, value]) => ({ name, value })),
+				routing: {
+					send: {
+						type: 'query',
+						property: 'sort',
+						value: '={{ ($parameter.options.sortDirection === "descending" ? "-" : "") + $value }}',
+					},
+				},
+			},
+			{
+				displayName: 'Sort Direction',
+				name: 'sortDirection',
+				type: 'options',
+				default: 'ascending',
+				description: 'Used with Sort By',
+				options: [
+					{ name: 'Ascending', value: 'ascending' },
+					{ name: 'Descending', value: 'descending' },
+				],
+			},
+		);
+	}
+	if (list.sparse) {
+		options.push({
+			displayName: 'Fields',
+			name: 'fields',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. name,email',
+			description:
+				'Only these attributes, separated by commas (sparse fields). Leave empty for all.',
+			routing: {
+				send: {
+					type: 'query',
+					property: `fields[${list.sparse}]`,
+					value: '={{ String($value).split(",").map(f => f.trim()).filter(f => f).join(",") }}',
+				},
+			},
+		});
+	}
+	if (list.include?.length) {
+		options.push({
+			displayName: 'Include',
+			name: 'include',
+			type: 'multiOptions',
+			default: [],
+			description:
+				'Related records to load with each record. With Simplify on they are merged into the record.',
+			options: list.include.map(([name, value]) => ({ name, value })),
+			routing: { send: { type: 'query', property: 'include', value: '={{ $value.join(",") }}' } },
+		});
+	}
+	options.push(...(list.extra ?? []));
+	if (!options.length) return [];
+	return [
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: show(resource, operation),
+			options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		},
+	];
+}
+
+/** Splits "a, b" (or takes an array from an expression) into trimmed, non-empty IDs. */
+export function idList(value: unknown): string[] {
+	const parts = Array.isArray(value) ? value : String(value ?? '').split(',');
+	return parts
+		.map((part) => {
+			if (part && typeof part === 'object' && 'value' in (part as IDataObject)) {
+				return String((part as IDataObject).value).trim();
+			}
+			return String(part ?? '').trim();
+		})
+		.filter((part) => part !== '');
+}
+
+/**
+ * A preSend that puts a JSON:API relationship body `{ data: [{ type, id }] }` built from the
+ * IDs in `parameter` (a list or "1, 2"). `meta` adds Kajabi's `meta` object.
+ */
+export function relationshipBody(
+	parameter: string,
+	type: string,
+	label: string,
+	meta?: (ctx: IExecuteSingleFunctions) => IDataObject | undefined,
+) {
+	return inputCheck(async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const ids = idList(this.getNodeParameter(parameter, []));
+		const bad = ids.filter((id) => !/^[A-Za-z0-9_-]{1,64}$/.test(id));
+		if (bad.length) {
+			throw new NodeOperationError(this.getNode(), `${label} has a value that is not an ID: "${bad[0]}"`, {
+				itemIndex: this.getItemIndex(),
+				description: `Give IDs such as "123, 456" (or choose from the list). Nothing was sent.`,
+			});
+		}
+		if (!ids.length) {
+			throw new NodeOperationError(this.getNode(), `${label} is empty`, {
+				itemIndex: this.getItemIndex(),
+				description: `Choose at least one. Nothing was sent.`,
+			});
+		}
+		const body: IDataObject = { data: ids.map((id) => ({ type, id })) };
+		const extra = meta?.(this);
+		if (extra && Object.keys(extra).length) body.meta = extra;
+		requestOptions.body = body;
+		return requestOptions;
+	});
+}
+
+/** A relationship of a JSON:API body to one record picked in `$value`. */
+export const toOne = (type: string) => `={{ { type: "${type}", id: String($value).trim() } }}`;
+
+/** Contact attributes Kajabi documents, for create and update. */
+export function contactAttributeFields(includeEmail: boolean): INodeProperties[] {
+	const text = (displayName: string, name: string, description?: string): INodeProperties => ({
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		description,
+		routing: { send: { type: 'body', property: `data.attributes.${name}` } },
+	});
+	const fields: INodeProperties[] = [
+		text('Address Line 1', 'address_line_1'),
+		text('Address Line 2', 'address_line_2'),
+		text('Business Number', 'business_number', 'Business phone number'),
+		text('City', 'address_city'),
+		text('Country', 'address_country'),
+		text('Custom Field 1', 'custom_1', "The site's first custom contact field (see Custom Field: Get Many)"),
+		text('Custom Field 2', 'custom_2', "The site's second custom contact field"),
+		text('Custom Field 3', 'custom_3', "The site's third custom contact field"),
+		text('Name', 'name'),
+		text('Phone Number', 'phone_number'),
+		text('State', 'address_state'),
+		{
+			displayName: 'Subscribed',
+			name: 'subscribed',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the contact agreed to receive marketing emails from the site',
+			routing: { send: { type: 'body', property: 'data.attributes.subscribed' } },
+		},
+		text('ZIP Code', 'address_zip'),
+	];
+	if (includeEmail) {
+		fields.push(text('Email', 'email', 'Must be a valid, deliverable address'));
+		fields.push(
+			text(
+				'External User ID',
+				'external_user_id',
+				'Your own ID for the person; Kajabi accepts it only once the contact has an offer or a purchase',
+			),
+		);
+	}
+	return fields.sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+/** The Site filter of a list (`filter[site_id]`), a dropdown of the account's sites. */
+export const siteFilter = (things: string): FilterDef => ({
+	param: 'site_id',
+	displayName: 'Site Name or ID',
+	type: 'options',
+	loadOptionsMethod: 'getSites',
+	description: `Only ${things} of this site. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+});
+
+/** The IDs of records of a type to relate, for the relationship operations. */
+export function relatedIds(
+	resource: string,
+	operation: string[],
+	name: string,
+	things: string,
+	loadOptionsMethod: string,
+	description: string,
+): INodeProperties {
+	return {
+		displayName: `${things} Names or IDs`,
+		name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod },
+		required: true,
+		default: [],
+		displayOptions: show(resource, operation),
+		description: `${description} Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
+	};
+}

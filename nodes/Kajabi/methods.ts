@@ -1,0 +1,96 @@
+/** Dropdowns and searchable lists that load from the Kajabi account. */
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { kajabiList, kajabiPage } from './transport';
+
+/** Dropdowns show at most this many entries; an account with more is searched or given by ID. */
+const DROPDOWN_LIMIT = 500;
+
+const SEARCH_PAGE_SIZE = 50;
+
+function label(record: IDataObject): string {
+	const attributes = (record.attributes ?? {}) as IDataObject;
+	const text = [attributes.title, attributes.name, attributes.internal_title, attributes.email].find(
+		(value) => typeof value === 'string' && value.trim() !== '',
+	);
+	const email =
+		typeof attributes.email === 'string' && attributes.email !== text ? ` <${attributes.email}>` : '';
+	return `${String(text ?? 'Untitled')}${email} (#${String(record.id)})`;
+}
+
+function toOptions(records: IDataObject[]): INodePropertyOptions[] {
+	return records
+		.map((record) => ({ name: label(record), value: String(record.id) }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The site chosen in the node (Site field or Filters → Site), to narrow a dropdown to it. */
+function chosenSite(ctx: ILoadOptionsFunctions): IDataObject {
+	for (const path of ['siteId', 'filters.site_id']) {
+		try {
+			const value = ctx.getCurrentNodeParameter(path, { extractValue: true });
+			if (typeof value === 'string' && /^[A-Za-z0-9_-]+$/.test(value.trim())) {
+				return { 'filter[site_id]': value.trim() };
+			}
+		} catch {
+			// the parameter is not on this operation
+		}
+	}
+	return {};
+}
+
+const dropdown = (url: string, bySite = true) =>
+	async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		return toOptions(await kajabiList(this, url, bySite ? chosenSite(this) : {}, DROPDOWN_LIMIT));
+	};
+
+/** A searchable list: Kajabi filters by `filterKey` where it documents one, else the page is filtered here. */
+const searchable = (url: string, filterKey?: string, bySite = true) =>
+	async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const page = paginationToken ? Number(paginationToken) : 1;
+		const qs: IDataObject = {
+			...(bySite ? chosenSite(this) : {}),
+			'page[number]': page,
+			'page[size]': SEARCH_PAGE_SIZE,
+		};
+		if (filter && filterKey) qs[`filter[${filterKey}]`] = filter;
+		const { records, hasMore } = await kajabiPage(this, url, qs);
+		let results = records.map((record) => ({
+			name: label(record),
+			value: String(record.id),
+		}));
+		if (filter && !filterKey) {
+			const needle = filter.toLowerCase();
+			results = results.filter((result) => result.name.toLowerCase().includes(needle));
+		}
+		return { results, paginationToken: hasMore ? String(page + 1) : undefined };
+	};
+
+export const loadOptions = {
+	getSites: dropdown('/v1/sites', false),
+	getOffers: dropdown('/v1/offers'),
+	getContactTags: dropdown('/v1/contact_tags'),
+	getForms: dropdown('/v1/forms'),
+	getProducts: dropdown('/v1/products'),
+	getCourses: dropdown('/v1/courses'),
+};
+
+export const listSearch = {
+	searchSites: searchable('/v1/sites', 'title_cont', false),
+	searchOffers: searchable('/v1/offers', 'title_cont'),
+	searchContactTags: searchable('/v1/contact_tags', 'name_cont'),
+	searchForms: searchable('/v1/forms', 'title_cont'),
+	searchProducts: searchable('/v1/products', 'title_cont'),
+	searchCourses: searchable('/v1/courses', 'title_cont'),
+	searchContacts: searchable('/v1/contacts', 'search'),
+	searchCustomers: searchable('/v1/customers', 'search'),
+};

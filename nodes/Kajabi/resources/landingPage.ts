@@ -1,0 +1,24 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { filtersCollection, get, idLocator, listFields, operationSelector, optionsCollection, simplifyField } from '../fields';
+
+const resource = 'landingPage';
+
+export const landingPageOperations: INodeProperties[] = [
+	operationSelector(resource, 'getAll', [
+		{ name: 'Get', value: 'get', action: 'Get a landing page', routing: get('/v1/landing_pages/{landingPageId}') },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many landing pages', routing: get('/v1/landing_pages') },
+	]),
+];
+
+export const landingPageFields: INodeProperties[] = [
+	idLocator(resource, ['get'], { name: 'landingPageId', displayName: 'Landing Page' }),
+	...listFields(resource, 'getAll'),
+	filtersCollection(resource, 'getAll', [
+		{ param: 'title_cont', displayName: 'Title Contains', description: 'Only landing pages whose title contains this text' },
+		{ param: 'published', displayName: 'Published', type: 'boolean', description: 'Whether to return only published pages (on) or only unpublished ones (off)' },
+	]),
+	...optionsCollection(resource, ['getAll'], { sort: [['Title', 'title']], sparse: 'landing_pages' }),
+	...optionsCollection(resource, ['get'], { sparse: 'landing_pages' }),
+	simplifyField(resource, ['get', 'getAll']),
+];

@@ -1,0 +1,293 @@
+/**
+ * What is Kajabi's own about sending a request: its JSON:API answers and error objects, the
+ * shapes of its path parameters, its `page[number]` / `page[size]` pagination and the
+ * Simplify view of its records. Sending itself (rate gate, token refresh after a 401,
+ * checks, error shape) is nodes/shared/.
+ */
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+import { throwHeldInputError } from '../shared/input';
+import type { Paging } from '../shared/pages';
+import { walkPages } from '../shared/pages';
+import type { PathParam } from '../shared/path';
+import { fillPath, matching } from '../shared/path';
+import type { PlatformSpec, RequestContext } from '../shared/request';
+import { itemResult, platformRequest } from '../shared/request';
+
+export const KAJABI_CREDENTIAL = 'kajabiApi';
+
+/** The JSON:API media type Kajabi speaks. */
+export const JSON_API = 'application/vnd.api+json';
+
+/** The field a JSON:API error's `source.pointer` names: "/data/attributes/email" is "email". */
+function fieldOf(pointer: unknown): string | undefined {
+	if (typeof pointer !== 'string' || pointer === '') return undefined;
+	const parts = pointer.split('/').filter((part) => part !== '');
+	return parts[parts.length - 1];
+}
+
+/** One JSON:API error object as a sentence: "Invalid email: is not deliverable (email)". */
+function errorLine(error: IDataObject): string {
+	const title = typeof error.title === 'string' ? error.title.trim() : '';
+	const detail = typeof error.detail === 'string' ? error.detail.trim() : '';
+	const text = title && detail && title !== detail ? `${title}: ${detail}` : title || detail;
+	const field = fieldOf((error.source as IDataObject | undefined)?.pointer);
+	return field ? `${text || 'invalid'} (${field})` : text;
+}
+
+export const KAJABI: PlatformSpec = {
+	name: 'Kajabi',
+	credentialType: KAJABI_CREDENTIAL,
+	// Kajabi does not publish a rate; this is an assumption the credential can override.
+	rate: { requests: 100, windowMs: 60_000 },
+	baseUrlField: 'Base URL',
+	expirableTokenField: 'accessToken',
+	describeError: (_status, body) => {
+		const errors = Array.isArray(body.errors) ? (body.errors as IDataObject[]) : [];
+		const lines = errors.map(errorLine).filter((line) => line !== '');
+		const fields = errors
+			.map((error) => fieldOf((error.source as IDataObject | undefined)?.pointer))
+			.filter((field): field is string => field !== undefined);
+		const oauth = [body.error_description, body.error, body.message].find(
+			(value) => typeof value === 'string' && value.trim() !== '',
+		) as string | undefined;
+		return {
+			message: lines.length ? lines.join('; ') : (oauth ?? ''),
+			description: fields.length ? `Fields Kajabi named: ${[...new Set(fields)].join(', ')}.` : undefined,
+		};
+	},
+	hints: {
+		400: 'Kajabi rejected the request as invalid. Check the values of the fields you filled in (a site is required where the operation asks for one).',
+		401: 'Kajabi did not accept the access token, even after getting a new one. Check the client ID and client secret in the Kajabi credential; a rotated or deleted API key stops working.',
+		403: 'The API key lacks a permission (scope) this operation needs, for example view:contacts or manage:contacts. Edit the User API Key in Kajabi (Settings → Security → User API Keys) or use a key that has it.',
+		404: 'Check the ID: Kajabi has no such record, or the API key cannot see it.',
+		422: 'Correct the values Kajabi named and run the node again.',
+		429: 'Kajabi kept answering "too many requests" for 10 minutes. Try again later, or lower the rate in the Kajabi credential if other tools use the same API key.',
+		500: 'Kajabi had an internal problem. Try again later.',
+		503: 'Kajabi stayed unavailable for 10 minutes. Try again later.',
+	},
+	// Kajabi answers JSON:API documents: `data` (a record, a list, or a sample list), or `meta` (version).
+	checkAnswer: (body) =>
+		'data' in body || 'meta' in body ? undefined : 'JSON that is not a JSON:API document (it has no "data")',
+	// A delete, a revoke or a relationship change may answer 204 or 200 with no body.
+	emptyAnswer: (options) =>
+		(options.method ?? 'GET').toUpperCase() === 'GET' ? undefined : { success: true },
+};
+
+/** Kajabi's IDs: digits mostly, letters in a few (payouts: payout_abc123). */
+const kajabiId = (label: string, example = '123'): PathParam =>
+	matching(label, /^[A-Za-z0-9_-]{1,64}$/, `an ID of letters, digits, - and _ such as ${example}`);
+
+/** The shapes of the values Kajabi's paths carry, by node parameter. */
+export const KAJABI_PATH_PARAMS: Record<string, PathParam> = {
+	blogPostId: kajabiId('Blog Post'),
+	contactNoteId: kajabiId('Contact Note'),
+	contactTagId: kajabiId('Contact Tag'),
+	contactId: kajabiId('Contact'),
+	courseId: kajabiId('Course'),
+	customFieldId: kajabiId('Custom Field'),
+	customerId: kajabiId('Customer'),
+	formSubmissionId: kajabiId('Form Submission'),
+	formId: kajabiId('Form'),
+	hookId: kajabiId('Webhook'),
+	payoutId: kajabiId('Payout', 'payout_abc123'),
+	landingPageId: kajabiId('Landing Page'),
+	offerId: kajabiId('Offer'),
+	orderItemId: kajabiId('Order Item'),
+	orderId: kajabiId('Order'),
+	podcastId: kajabiId('Podcast'),
+	productId: kajabiId('Product'),
+	purchaseId: kajabiId('Purchase'),
+	siteId: kajabiId('Site'),
+	transactionId: kajabiId('Transaction'),
+	websitePageId: kajabiId('Website Page'),
+	sampleEvent: matching(
+		'Event',
+		/^(purchase|payment_succeeded|order_created|form_submission|tag_added|tag_removed)$/,
+		'one of purchase, payment_succeeded, order_created, form_submission, tag_added, tag_removed',
+	),
+};
+
+/** Query values as Kajabi reads them: `{ filter: { site_id } }` becomes `filter[site_id]`. */
+export function flatQuery(qs: IDataObject | undefined): IDataObject {
+	const flat: IDataObject = {};
+	const walk = (value: unknown, key: string) => {
+		if (value && typeof value === 'object' && !Array.isArray(value)) {
+			for (const [inner, innerValue] of Object.entries(value as IDataObject)) {
+				walk(innerValue, key ? `${key}[${inner}]` : inner);
+			}
+		} else if (value !== undefined && value !== null && value !== '') {
+			flat[key] = Array.isArray(value) ? value.join(',') : (value as string);
+		}
+	};
+	walk(qs ?? {}, '');
+	return flat;
+}
+
+/** JSON:API paging: `page[number]` over `page[size]`, `meta.total_pages`, `links.next`. */
+export const KAJABI_PAGING: Paging = {
+	pageRequest: (options, page) => {
+		const qs = options.qs ?? {};
+		if (!('page[size]' in qs) && !('page[number]' in qs)) return options;
+		return { ...options, qs: { ...qs, 'page[number]': page } };
+	},
+	read: (body) => {
+		const data = body.data;
+		const records = (Array.isArray(data) ? data : data === undefined || data === null ? [body] : [data]) as IDataObject[];
+		const meta = body.meta as IDataObject | undefined;
+		const links = body.links as IDataObject | undefined;
+		const number = (value: unknown) =>
+			value === undefined || value === null || value === '' ? undefined : Number(value);
+		return {
+			records,
+			currentPage: number(meta?.current_page),
+			lastPage: number(meta?.total_pages),
+			hasNext: links && 'next' in links ? Boolean(links.next) : undefined,
+		};
+	},
+	pageSize: (options) => {
+		const size = options.qs?.['page[size]'];
+		return size === undefined ? undefined : Number(size);
+	},
+	key: (record) =>
+		record.id === undefined || record.type === undefined ? undefined : `${String(record.type)}:${String(record.id)}`,
+};
+
+const singular = (name: string) => (/[^s]s$/.test(name) ? name.slice(0, -1) : name);
+
+type Included = Map<string, IDataObject>;
+
+/** A JSON:API record as one flat object: ID, attributes, related IDs, included records merged. */
+export function simplifyRecord(record: IDataObject, included: Included = new Map()): IDataObject {
+	if (!record || typeof record !== 'object' || !('attributes' in record || 'relationships' in record)) {
+		return record;
+	}
+	const flat: IDataObject = { id: record.id, type: record.type, ...((record.attributes as IDataObject) ?? {}) };
+	const relationships = (record.relationships ?? {}) as IDataObject;
+	for (const [name, relationship] of Object.entries(relationships)) {
+		const data = (relationship as IDataObject | null)?.data;
+		const lookup = (identifier: IDataObject) =>
+			included.get(`${String(identifier.type)}:${String(identifier.id)}`);
+		if (Array.isArray(data)) {
+			const identifiers = data as IDataObject[];
+			flat[`${singular(name)}_ids`] = identifiers.map((identifier) => String(identifier.id));
+			const found = identifiers.map(lookup).filter((item): item is IDataObject => item !== undefined);
+			if (found.length) flat[name] = found.map((item) => simplifyRecord(item));
+		} else if (data && typeof data === 'object') {
+			flat[`${name}_id`] = String((data as IDataObject).id);
+			const found = lookup(data as IDataObject);
+			if (found) flat[name] = simplifyRecord(found);
+		} else if (data === null) {
+			flat[`${name}_id`] = null;
+		}
+	}
+	return flat;
+}
+
+/** Puts out a list's records as Simplify says: flat, or as Kajabi sent them (with `included`). */
+export function shapeRecords(
+	records: IDataObject[],
+	included: IDataObject[],
+	simplify: boolean,
+): IDataObject[] {
+	if (!simplify) {
+		return included.length ? records.map((record) => ({ ...record, included })) : records;
+	}
+	const index: Included = new Map(
+		included.map((item) => [`${String(item.type)}:${String(item.id)}`, item]),
+	);
+	return records.map((record) => simplifyRecord(record, index));
+}
+
+/** The request as Kajabi reads it: path filled and checked, query flat, JSON:API headers. */
+export function kajabiOptions(ctx: IExecuteSingleFunctions, built: IHttpRequestOptions): IHttpRequestOptions {
+	const options: IHttpRequestOptions = {
+		...built,
+		url: fillPath(ctx, built.url, KAJABI_PATH_PARAMS),
+		qs: flatQuery(built.qs as IDataObject),
+	};
+	if (options.body !== undefined && options.body !== null && typeof options.body === 'object') {
+		options.headers = { ...(options.headers ?? {}), 'Content-Type': JSON_API };
+	}
+	return options;
+}
+
+/**
+ * The node's `requestOperations.pagination`: n8n hands every built request of the Kajabi
+ * node to this function (each operation sets `send.paginate`).
+ */
+export async function sendKajabiRequest(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const built = requestData.options as IHttpRequestOptions;
+	const limit =
+		requestData.maxResults === undefined || requestData.maxResults === ''
+			? undefined
+			: Number(requestData.maxResults);
+	return await itemResult(this, async () => {
+		throwHeldInputError(built);
+		const options = kajabiOptions(this, built);
+		const included: IDataObject[] = [];
+		const paging: Paging = {
+			...KAJABI_PAGING,
+			read: (body) => {
+				if (Array.isArray(body.included)) included.push(...(body.included as IDataObject[]));
+				return KAJABI_PAGING.read(body);
+			},
+		};
+		const records = await walkPages(this, KAJABI, options, paging, limit);
+		const simplify = this.getNodeParameter('simplify', true) as boolean;
+		return shapeRecords(records, included, simplify !== false);
+	});
+}
+
+/** The GET request of a list for dropdowns and triggers, with the credential's base URL. */
+export async function kajabiGetOptions(
+	ctx: RequestContext,
+	url: string,
+	qs: IDataObject = {},
+): Promise<IHttpRequestOptions> {
+	const credentials = await ctx.getCredentials(KAJABI_CREDENTIAL);
+	const baseURL = String(credentials.baseUrl || 'https://api.kajabi.com').replace(/\/+$/, '');
+	return { method: 'GET', baseURL, url, qs, headers: { Accept: JSON_API } };
+}
+
+/** One page of a Kajabi list, for searchable lists that page as the user scrolls. */
+export async function kajabiPage(
+	ctx: ILoadOptionsFunctions,
+	url: string,
+	qs: IDataObject,
+): Promise<{ records: IDataObject[]; hasMore: boolean }> {
+	const body = await platformRequest(ctx, KAJABI, await kajabiGetOptions(ctx, url, qs));
+	const page = KAJABI_PAGING.read(body);
+	const current = page.currentPage ?? Number(qs['page[number]'] ?? 1);
+	return {
+		records: page.records,
+		hasMore: page.hasNext ?? (page.lastPage !== undefined && current < page.lastPage),
+	};
+}
+
+/** A whole Kajabi list (up to `limit` records), for dropdowns. */
+export async function kajabiList(
+	ctx: RequestContext,
+	url: string,
+	qs: IDataObject = {},
+	limit?: number,
+): Promise<IDataObject[]> {
+	return await walkPages(
+		ctx,
+		KAJABI,
+		await kajabiGetOptions(ctx, url, { 'page[size]': 100, ...qs }),
+		KAJABI_PAGING,
+		limit,
+	);
+}
