@@ -226,7 +226,11 @@ export const PAGING: Paging = {
 		let records: IDataObject[];
 		if (Array.isArray(data)) records = data as IDataObject[];
 		else if (data && typeof data === 'object') records = [data as IDataObject];
-		else records = [body];
+		else {
+			// No record (a deletion): what the answer says beside its code, or that it worked.
+			const { code: _code, meta: _meta, data: _data, ...rest } = body;
+			records = [Object.keys(rest).length ? rest : { success: true }];
+		}
 		const meta = (body.meta ?? {}) as IDataObject;
 		const currentPage = Number(meta.currentPage);
 		const perPage = Number(meta.itemsPerPage);
