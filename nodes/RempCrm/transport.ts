@@ -175,8 +175,7 @@ function checkCredential(
 			'Nothing was sent. Enter the address of your REMP CRM in the credential, such as https://crm.example.com.',
 		);
 	}
-	const needsToken = !options.url.endsWith(REMP_LOGIN_PATH) && !carriesToken(options);
-	if (!needsToken) return;
+	if (options.url.endsWith(REMP_LOGIN_PATH) || carriesToken(options)) return;
 	if (credentials.authentication === 'emailPassword') {
 		if (String(credentials.email ?? '').trim() === '' || String(credentials.password ?? '') === '') {
 			throw fail(
@@ -226,11 +225,13 @@ async function rempRequest(
 ): Promise<IDataObject> {
 	const credentials = await ctx.getCredentials(REMP.credentialType);
 	checkCredential(ctx, credentials, options);
-	const shared = withCredentials(ctx, credentials);
-	const loggedIn =
-		credentials.authentication === 'emailPassword' &&
-		!carriesToken(options) &&
-		!options.url.endsWith(REMP_LOGIN_PATH);
+	const ownToken = carriesToken(options) || options.url.endsWith(REMP_LOGIN_PATH);
+	const loggedIn = credentials.authentication === 'emailPassword' && !ownToken;
+	// A request with its own token (or none, the login) needs no login of the credential's user.
+	const shared = withCredentials(
+		ctx,
+		ownToken ? { ...credentials, authentication: 'userToken' } : credentials,
+	);
 	let failure: unknown;
 	try {
 		return await platformRequest(shared, REMP, options);
