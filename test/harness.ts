@@ -10,6 +10,7 @@ import type {
 	ICredentialType,
 	IDataObject,
 	IExecuteFunctions,
+	IHttpRequestHelper,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INode,
@@ -88,13 +89,16 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		super();
 	}
 
+	/** What preAuthentication stored, per credential type, as n8n persists it in its database. */
+	readonly persisted: Record<string, ICredentialDataDecryptedObject> = {};
+
 	/** Stored values over the credential's defaults, as n8n hands them to a node. */
 	private withDefaults(type: string): ICredentialDataDecryptedObject {
 		const defaults: ICredentialDataDecryptedObject = {};
 		for (const property of this.types[type]?.properties ?? []) {
 			defaults[property.name] = property.default as never;
 		}
-		return { ...defaults, ...(this.values[type] ?? {}) };
+		return { ...defaults, ...(this.values[type] ?? {}), ...(this.persisted[type] ?? {}) };
 	}
 
 	getParentTypes(): string[] {
@@ -133,9 +137,34 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return options;
 	}
 
-	/** No credential of this package refreshes a token before requests (preAuthentication) yet. */
-	async preAuthentication(): Promise<ICredentialDataDecryptedObject | undefined> {
-		return undefined;
+	/**
+	 * n8n's CredentialsHelper.preAuthentication (packages/cli/src/credentials-helper.ts): a
+	 * credential type with a hidden `expirable` property and a preAuthentication function gets
+	 * it called when that property is empty or the token is known to have expired; what it
+	 * returns is stored with the credential and merged into the values in use.
+	 */
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		node: INode,
+		credentialsExpired: boolean,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const type = this.types[typeName];
+		const expirable = type?.properties.find(
+			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
+		);
+		if (!type || expirable === undefined) return undefined;
+		if (typeof type.preAuthentication !== 'function') return undefined;
+		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
+		const output = (await type.preAuthentication.call(
+			{ helpers: { httpRequest: helpers.helpers.httpRequest } } as IHttpRequestHelper,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
+		if (output[expirable.name] === undefined) return undefined;
+		if (!node.credentials) return undefined;
+		this.persisted[typeName] = { ...(this.persisted[typeName] ?? {}), ...output };
+		return Object.assign(credentials, output);
 	}
 
 	async runPreAuthentication(): Promise<ICredentialDataDecryptedObject | undefined> {
@@ -181,6 +210,8 @@ export interface RunResult {
 	run: IRun;
 	/** The node's parameters after n8n completed them with defaults. */
 	parameters: INodeParameters;
+	/** The run's credentials helper: what preAuthentication stored is in `persisted`. */
+	credentialsHelper: TestCredentialsHelper;
 }
 
 const NODE_NAME = 'Node';
@@ -284,6 +315,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		error: run.data.resultData.error,
 		run,
 		parameters: workflow.getNode(NODE_NAME)!.parameters,
+		credentialsHelper: additionalData.credentialsHelper as TestCredentialsHelper,
 	};
 }
 
