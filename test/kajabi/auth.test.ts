@@ -1,0 +1,98 @@
+/**
+ * The Kajabi credential's token: one client-credentials exchange serves every item and
+ * request until Kajabi refuses the token, a 401 gets one new token and resends, and a
+ * refused client shows Kajabi's own words without the secret.
+ */
+import { KajabiApi } from '../../credentials/KajabiApi.credentials';
+import { KajabiMock } from '../mocks/kajabi';
+import { apiRequests, BASE_URL, mountKajabi, resetKajabi, runKajabi, virtualTime } from './run';
+
+beforeEach(virtualTime);
+afterEach(resetKajabi);
+
+const getContact = { resource: 'contact', operation: 'get', contactId: { __rl: true, mode: 'id', value: '101' } };
+const items = (count: number) => Array.from({ length: count }, (_, index) => ({ index }));
+
+describe('token exchange', () => {
+	it('asks for a token once, form-encoded with the client credentials', async () => {
+		const mock = mountKajabi();
+		const result = await runKajabi(getContact);
+		expect(result.error).toBeUndefined();
+		const exchanges = mock.requests.filter((request) => request.path === '/v1/oauth/token');
+		expect(exchanges).toHaveLength(1);
+		expect(exchanges[0].method).toBe('POST');
+		expect(exchanges[0].headers['content-type']).toContain('application/x-www-form-urlencoded');
+		expect(Object.fromEntries(new URLSearchParams(String(exchanges[0].body)))).toEqual({
+			grant_type: 'client_credentials',
+			client_id: 'test-client',
+			client_secret: 'test-secret',
+		});
+		// n8n stores the token with the credential, as its expirable hidden field.
+		expect(result.credentialsHelper.persisted.kajabiApi).toEqual({ accessToken: 'token-1' });
+	});
+
+	it('shares one exchange among 25 items that start at once', async () => {
+		const mock = mountKajabi();
+		const result = await runKajabi(getContact, { input: items(25) });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(25);
+		expect(mock.exchanges).toBe(1);
+		const sent = apiRequests(mock);
+		expect(sent).toHaveLength(25);
+		expect(sent.every((request) => request.headers.authorization === 'Bearer token-1')).toBe(true);
+	});
+
+	it('reuses the token across executions and across pages', async () => {
+		const mock = mountKajabi();
+		await runKajabi(getContact);
+		const result = await runKajabi({ resource: 'contact', operation: 'getAll', returnAll: true });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(30);
+		expect(mock.exchanges).toBe(1);
+	});
+
+	it('gets a new token once after a 401 and resends, for all items together', async () => {
+		const mock = mountKajabi();
+		await runKajabi(getContact);
+		mock.expireTokens();
+		mock.requests.length = 0;
+		const result = await runKajabi(getContact, { input: items(10) });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(10);
+		expect(mock.exchanges).toBe(2);
+		const refused = mock.requests.filter((request) => request.headers.authorization === 'Bearer token-1');
+		expect(refused.length).toBeGreaterThan(0);
+		const resent = mock.requests.filter((request) => request.headers.authorization === 'Bearer token-2');
+		expect(resent).toHaveLength(10);
+		expect(result.credentialsHelper.persisted.kajabiApi).toEqual({ accessToken: 'token-2' });
+	});
+
+	it('fails with Kajabi\'s message when the new token is refused too, without a third exchange', async () => {
+		const mock = mountKajabi();
+		mock.failNext(401, { errors: [{ status: '401', title: 'Unauthorized', detail: 'Token revoked' }] });
+		mock.failNext(401, { errors: [{ status: '401', title: 'Unauthorized', detail: 'Token revoked' }] });
+		const result = await runKajabi(getContact);
+		expect(result.error?.message).toBe('Kajabi: Unauthorized: Token revoked');
+		expect(mock.exchanges).toBe(2);
+		expect(apiRequests(mock)).toHaveLength(2);
+	});
+
+	it('shows Kajabi\'s refusal of a wrong client secret, never the secret', async () => {
+		const mock = mountKajabi(new KajabiMock());
+		const result = await runKajabi(getContact, { credentials: { clientSecret: 'wrong-secret-value' } });
+		expect(result.error?.message).toContain('invalid_client');
+		expect(result.error?.message).toContain('Kajabi refused the client ID and client secret (HTTP 401)');
+		expect(JSON.stringify(result.error)).not.toContain('wrong-secret-value');
+		expect(apiRequests(mock)).toHaveLength(0);
+		expect(mock.exchanges).toBe(0);
+	});
+
+	it('tests the credential with GET /v1/me at the base URL', () => {
+		const credential = new KajabiApi();
+		expect(credential.test.request).toMatchObject({ url: '/v1/me' });
+		expect(credential.properties.find((property) => property.name === 'baseUrl')?.default).toBe(
+			'https://api.kajabi.com',
+		);
+		expect(BASE_URL).not.toBe('https://api.kajabi.com');
+	});
+});
