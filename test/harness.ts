@@ -338,6 +338,8 @@ export interface MockResponse {
 	status: number;
 	body?: unknown;
 	headers?: Record<string, string>;
+	/** Send `body` (a string) as it is, not as JSON: an HTML page, an empty answer. */
+	raw?: boolean;
 }
 
 export type MockHandler = (request: RecordedRequest) => MockResponse | Promise<MockResponse>;
@@ -376,7 +378,7 @@ export function interceptHttp(baseUrl: string, handler: MockHandler): RecordedRe
 			const response = await handler(request);
 			return [
 				response.status,
-				response.body === undefined ? '' : JSON.stringify(response.body),
+				response.raw ? String(response.body ?? '') : response.body === undefined ? '' : JSON.stringify(response.body),
 				{ 'Content-Type': 'application/json', ...(response.headers ?? {}) },
 			];
 		});
