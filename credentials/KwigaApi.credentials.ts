@@ -68,6 +68,23 @@ export class KwigaApi implements ICredentialType {
 				{ name: 'Ukrainian', value: 'uk' },
 			],
 		},
+		{
+			displayName: 'Rate Limit (Requests)',
+			name: 'rateLimitRequests',
+			type: 'number',
+			default: 200,
+			typeOptions: { minValue: 1 },
+			description:
+				'How many requests this n8n sends with this token per window below. KWIGA allows 200 a minute per token; lower it when other tools or other n8n workers use the same token (each n8n process keeps its own count).',
+		},
+		{
+			displayName: 'Rate Limit Window (Seconds)',
+			name: 'rateLimitWindowSeconds',
+			type: 'number',
+			default: 60,
+			typeOptions: { minValue: 1 },
+			description: 'The window the rate limit above counts over',
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {
@@ -88,5 +105,17 @@ export class KwigaApi implements ICredentialType {
 			qs: { per_page: 1 },
 			headers: { Accept: 'application/json' },
 		},
+		rules: [
+			{
+				// Any server can answer 200; only KWIGA's lists carry `meta` with their pages.
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'meta.current_page',
+					value: undefined,
+					message:
+						'The Base URL answered, but not as KWIGA: its answer has no KWIGA page data. Check the Base URL (https://api.kwiga.com).',
+				},
+			},
+		],
 	};
 }

@@ -12,6 +12,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { inputCheck } from '../shared/input';
+
 const show = (resource: string, operation: string[]): IDisplayOptions => ({
 	show: { resource: [resource], operation },
 });
@@ -103,41 +105,75 @@ export function listFields(
 	];
 }
 
+export interface LocatorOptions {
+	name: string;
+	displayName: string;
+	/** The listSearch method of the From List mode. */
+	searchListMethod: string;
+	example: string;
+	required: boolean;
+	description: string;
+	routing?: INodeProperties['routing'];
+}
+
+/**
+ * A KWIGA record picked from a searchable list that pages as the user scrolls, or given
+ * by its numeric ID.
+ */
+export function idLocator(
+	resource: string,
+	operation: string[],
+	options: LocatorOptions,
+): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: options.required,
+		displayOptions: show(resource, operation),
+		description: options.description,
+		routing: options.routing,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: `e.g. ${options.example}`,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*\\d+\\s*$',
+							errorMessage: `A ${options.displayName.toLowerCase()} ID is a number`,
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
 /** A contact picked from a searchable list or given by its numeric ID. */
 export function contactLocator(
 	resource: string,
 	operation: string[],
 	name = 'contactId',
 ): INodeProperties {
-	return {
-		displayName: 'Contact',
+	return idLocator(resource, operation, {
 		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
+		displayName: 'Contact',
+		searchListMethod: 'searchContacts',
+		example: '132',
 		required: true,
-		displayOptions: show(resource, operation),
 		description: 'The contact to work with',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchContacts', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 132',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A contact ID is a number' },
-					},
-				],
-			},
-		],
-	};
+	});
 }
 
 /** An offer picked from a searchable list or given by its numeric ID. */
@@ -148,36 +184,15 @@ export function offerLocator(
 	description: string,
 	routing?: INodeProperties['routing'],
 ): INodeProperties {
-	return {
-		displayName: 'Offer',
+	return idLocator(resource, operation, {
 		name: 'offerId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
+		displayName: 'Offer',
+		searchListMethod: 'searchOffers',
+		example: '18',
 		required,
-		displayOptions: show(resource, operation),
 		description,
 		routing,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchOffers', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 18',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'An offer ID is a number' },
-					},
-				],
-			},
-		],
-	};
+	});
 }
 
 /** The cabinet's own contact fields (`additional_fields: [{ field_id, value }]`). */
@@ -227,11 +242,12 @@ export function splitList(value: unknown): string[] {
 }
 
 /**
- * A preSend that reads a comma-separated list of IDs from `parameter`, checks that each is a
- * whole number and puts them into the body as `bodyKey: [numbers]`.
+ * A preSend that reads a list of IDs from `parameter` (text separated by commas, or a list
+ * from a dropdown or an expression), checks that each is a whole number and puts them
+ * into the body as `bodyKey: [numbers]`. `required` lists must not be empty.
  */
-export function sendIdList(parameter: string, bodyKey: string, label: string) {
-	return async function (
+export function sendIdList(parameter: string, bodyKey: string, label: string, required = true) {
+	return inputCheck(async function (
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
@@ -248,6 +264,7 @@ export function sendIdList(parameter: string, bodyKey: string, label: string) {
 			);
 		}
 		if (!parts.length) {
+			if (!required) return requestOptions;
 			throw new NodeOperationError(this.getNode(), `${label} is empty`, {
 				itemIndex: this.getItemIndex(),
 				description: `Give at least one ID in ${label}.`,
@@ -255,7 +272,7 @@ export function sendIdList(parameter: string, bodyKey: string, label: string) {
 		}
 		requestOptions.body = { ...((requestOptions.body as IDataObject) ?? {}), [bodyKey]: parts.map(Number) };
 		return requestOptions;
-	};
+	});
 }
 
 /** KWIGA takes dates as "2024-12-31" and moments as "2024-12-31 23:59:59". */

@@ -8,9 +8,6 @@ import type {
 
 import { kwigaList, kwigaPage } from './transport';
 
-/** Dropdowns show at most this many entries; a cabinet with more is searched by ID. */
-const DROPDOWN_LIMIT = 500;
-
 function toOptions(records: IDataObject[], label: (record: IDataObject) => string): INodePropertyOptions[] {
 	return records
 		.map((record) => ({ name: label(record), value: record.id as number }))
@@ -26,24 +23,39 @@ function matches(record: IDataObject, filter: string | undefined, keys: string[]
 	return keys.some((key) => String(record[key] ?? '').toLowerCase().includes(needle));
 }
 
-export const loadOptions = {
-	async getProducts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		return toOptions(await kwigaList(this, '/products', { per_page: 100 }, DROPDOWN_LIMIT), titled);
-	},
+/**
+ * A searchable list over one KWIGA list endpoint, a page at a time as the user scrolls.
+ * KWIGA searches contacts itself; other lists are filtered here, page by page.
+ */
+function pagedSearch(url: string, perPage: number, keys: string[], label = titled) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const page = Number(paginationToken ?? 1);
+		const { records, hasMore } = await kwigaPage(this, url, { page, per_page: perPage });
+		return {
+			results: records
+				.filter((record) => matches(record, filter, keys))
+				.map((record) => ({ name: label(record), value: String(record.id) })),
+			paginationToken: hasMore ? String(page + 1) : undefined,
+		};
+	};
+}
 
-	async getCourses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		return toOptions(await kwigaList(this, '/courses', { per_page: 15 }, DROPDOWN_LIMIT), titled);
+export const loadOptions = {
+	// Multi-select fields: every page is loaded, however many records the cabinet has.
+	async getProducts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		return toOptions(await kwigaList(this, '/products', { per_page: 100 }), titled);
 	},
 
 	async getOffers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		return toOptions(await kwigaList(this, '/offers', { per_page: 100 }, DROPDOWN_LIMIT), titled);
+		return toOptions(await kwigaList(this, '/offers', { per_page: 100 }), titled);
 	},
 
 	async getContactLists(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		return toOptions(
-			await kwigaList(this, '/mailing/contact-lists', { per_page: 100 }, DROPDOWN_LIMIT),
-			titled,
-		);
+		return toOptions(await kwigaList(this, '/mailing/contact-lists', { per_page: 100 }), titled);
 	},
 
 	async getTimezones(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -74,12 +86,8 @@ export const listSearch = {
 		};
 	},
 
-	async searchOffers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		const records = await kwigaList(this, '/offers', { per_page: 100 }, DROPDOWN_LIMIT);
-		return {
-			results: records
-				.filter((offer) => matches(offer, filter, ['title', 'id', 'unique_offer_code']))
-				.map((offer) => ({ name: titled(offer), value: String(offer.id) })),
-		};
-	},
+	searchOffers: pagedSearch('/offers', 100, ['title', 'id', 'unique_offer_code']),
+	searchProducts: pagedSearch('/products', 100, ['title', 'id']),
+	searchCourses: pagedSearch('/courses', 15, ['title', 'id']),
+	searchContactLists: pagedSearch('/mailing/contact-lists', 100, ['title', 'id']),
 };

@@ -1,7 +1,7 @@
 /**
- * Everything that crosses the wire to KWIGA goes through this file: one request function
- * (rate-limit waits and error mapping), one page walker, and the entry point that the
- * node's declarative routing hands each built request to.
+ * What is KWIGA's own about sending a request: its rate, its answers and error bodies, the
+ * shapes of its path parameters, its Laravel pagination and the POST `/query` aliases of
+ * two lists. Sending itself (rate gate, checks, error shape) is nodes/shared/.
  */
 import type {
 	DeclarativeRestApiSettings,
@@ -11,202 +11,79 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-	INode,
 	INodeExecutionData,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-export const KWIGA_CREDENTIAL = 'kwigaApi';
-
-type KwigaContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
-
-/**
- * KWIGA allows 200 requests a minute per token and answers 429 with Retry-After (seconds)
- * and X-RateLimit-Reset (UNIX time). A throttled request waits and is sent again, at most
- * `maxRetries` times in a row, never waiting longer than `maxWaitSeconds` at once.
- */
-export const rateLimit = {
-	maxRetries: 10,
-	maxWaitSeconds: 120,
-	/** Replaced in tests so that a throttled minute passes without real waiting. */
-	wait: async (ms: number): Promise<void> => await sleep(ms),
-	now: (): number => Date.now(),
-};
-
-/** URLs longer than this switch to the documented POST `/query` alias of a list endpoint. */
-export const MAX_GET_URL_LENGTH = 2000;
-
-function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
-	if (!headers) return undefined;
-	const key = Object.keys(headers).find((header) => header.toLowerCase() === name);
-	const value = key === undefined ? undefined : headers[key];
-	if (Array.isArray(value)) return value.length ? String(value[0]) : undefined;
-	return value === undefined || value === null ? undefined : String(value);
-}
-
-/** Milliseconds to wait after a 429, from Retry-After or else X-RateLimit-Reset. */
-export function retryDelayMs(headers: IDataObject | undefined, now: number): number {
-	let seconds = 60;
-	const retryAfter = headerValue(headers, 'retry-after');
-	const reset = headerValue(headers, 'x-ratelimit-reset');
-	if (retryAfter !== undefined && /^\d+(\.\d+)?$/.test(retryAfter.trim())) {
-		seconds = Number(retryAfter);
-	} else if (retryAfter !== undefined && !Number.isNaN(Date.parse(retryAfter))) {
-		seconds = (Date.parse(retryAfter) - now) / 1000;
-	} else if (reset !== undefined && /^\d+$/.test(reset.trim())) {
-		seconds = Number(reset) - now / 1000;
-	}
-	seconds = Math.min(Math.max(seconds, 1), rateLimit.maxWaitSeconds);
-	return Math.ceil(seconds * 1000);
-}
-
-const STATUS_HINTS: Record<number, string> = {
-	400: 'KWIGA rejected the request as invalid. Check the values of the fields you filled in.',
-	401: 'Check the API token and cabinet hash in the KWIGA credential; a re-issued token makes the old one stop working.',
-	403: 'This resource is available to cabinet administrators only, or the API is not enabled for the cabinet.',
-	404: 'Check the ID: KWIGA has no such record in this cabinet.',
-	405: 'KWIGA does not accept this method on this address.',
-	422: 'Correct the fields named above and run the node again.',
-	429: 'KWIGA kept answering "too many requests" (200 a minute per token) after several waits. Run fewer requests at once, for example with the Batching option, and try again.',
-	500: 'KWIGA had an internal problem. Try again later.',
-	503: 'KWIGA is temporarily offline for maintenance. Try again later.',
-};
+import { throwHeldInputError } from '../shared/input';
+import type { Paging } from '../shared/pages';
+import { walkPages } from '../shared/pages';
+import type { PathParam } from '../shared/path';
+import { fillPath, matching, positiveInteger } from '../shared/path';
+import type { PlatformSpec } from '../shared/request';
+import { itemResult, platformRequest } from '../shared/request';
 
 /** Laravel answers 422 with `errors: { field: [messages] }`; name each field. */
-function describeInvalidFields(errors: unknown): string | undefined {
+function invalidFields(errors: unknown): string | undefined {
 	if (!errors || typeof errors !== 'object') return undefined;
 	const lines = Object.entries(errors as IDataObject).map(([field, messages]) => {
 		const text = Array.isArray(messages) ? messages.join(' ') : String(messages);
 		return `${field}: ${text}`;
 	});
-	return lines.length ? `Invalid fields — ${lines.join('; ')}` : undefined;
+	return lines.length ? `Invalid fields — ${lines.join('; ')}.` : undefined;
 }
 
-/** The NodeApiError for a KWIGA error response, carrying KWIGA's own message. */
-export function kwigaApiError(
-	node: INode,
-	response: IN8nHttpFullResponse,
-	itemIndex: number,
-): NodeApiError {
-	const status = response.statusCode;
-	const body: IDataObject =
-		response.body && typeof response.body === 'object'
-			? (response.body as IDataObject)
-			: { message: typeof response.body === 'string' ? response.body.slice(0, 500) : '' };
-	const kwigaMessage = [body.message, body.error, body.error_message].find(
-		(value) => typeof value === 'string' && value.trim() !== '',
-	) as string | undefined;
-	const message = `KWIGA: ${kwigaMessage ?? response.statusMessage ?? `HTTP ${status}`}`;
-	const fields = describeInvalidFields(body.errors);
-	const hint = STATUS_HINTS[status] ?? 'KWIGA could not complete the request.';
-	return new NodeApiError(node, body as JsonObject, {
-		message,
-		description: fields ? `${fields}. ${hint}` : hint,
-		httpCode: String(status),
-		itemIndex,
-	});
-}
+export const KWIGA: PlatformSpec = {
+	name: 'KWIGA',
+	credentialType: 'kwigaApi',
+	// 200 requests a minute per token (429 with Retry-After and X-RateLimit-Reset).
+	rate: { requests: 200, windowMs: 60_000 },
+	baseUrlField: 'Base URL',
+	describeError: (_status, body) => ({
+		message: [body.message, body.error, body.error_message].find(
+			(value) => typeof value === 'string' && value.trim() !== '',
+		) as string,
+		description: invalidFields(body.errors),
+	}),
+	hints: {
+		400: 'KWIGA rejected the request as invalid. Check the values of the fields you filled in.',
+		401: 'Check the API token and cabinet hash in the KWIGA credential; a re-issued token makes the old one stop working.',
+		403: 'This resource is available to cabinet administrators only, or the API is not enabled for the cabinet.',
+		404: 'Check the ID: KWIGA has no such record in this cabinet.',
+		405: 'KWIGA does not accept this method on this address.',
+		422: 'Correct the fields named above and run the node again.',
+		429: 'KWIGA kept answering "too many requests" (200 a minute per token) for 10 minutes. Try again later, or lower the rate in the KWIGA credential if other tools use the same token.',
+		500: 'KWIGA had an internal problem. Try again later.',
+		503: 'KWIGA stayed offline for maintenance for 10 minutes. Try again later.',
+	},
+	// Every KWIGA answer is a JSON object with `data` (a record or a list) or `success`.
+	checkAnswer: (body) => {
+		if ('data' in body) return body.data === null ? 'no record ("data": null)' : undefined;
+		if ('success' in body) return undefined;
+		return 'JSON that is not a KWIGA answer (it has no "data")';
+	},
+};
 
-/** A request that never got an HTTP answer; the message carries no request headers. */
-function connectionError(node: INode, error: unknown, url: string, itemIndex: number): NodeApiError {
-	const cause = error as { message?: string; code?: string };
-	return new NodeApiError(
-		node,
-		{ message: cause.message ?? 'Request failed', code: cause.code ?? null },
-		{
-			message: `Could not reach KWIGA at ${url}: ${cause.message ?? 'no answer'}`,
-			description:
-				'Check the Base URL in the KWIGA credential and that this n8n can reach it.',
-			httpCode: null as unknown as string,
-			itemIndex,
-		},
-	);
-}
+/** The shapes of the values KWIGA's paths carry. */
+export const KWIGA_PATH_PARAMS: Record<string, PathParam> = {
+	contactId: positiveInteger('Contact'),
+	productId: positiveInteger('Product', '299'),
+	courseId: positiveInteger('Course', '142'),
+	offerId: positiveInteger('Offer', '18'),
+	listId: positiveInteger('Contact List', '1'),
+	couponId: positiveInteger('Coupon', '3'),
+	number: matching(
+		'Certificate Number',
+		/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/,
+		'a certificate number of letters, digits and dashes, such as 1986-0001',
+	),
+};
 
-/**
- * Sends one request with the KWIGA credential. Waits out 429 answers within the bounds of
- * `rateLimit`; any other error status becomes a NodeApiError with KWIGA's message.
- */
-export async function kwigaRequest(
-	ctx: KwigaContext,
-	options: IHttpRequestOptions,
-	itemIndex = 0,
-): Promise<IDataObject> {
-	for (let attempt = 0; ; attempt++) {
-		let response: IN8nHttpFullResponse;
-		try {
-			response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				KWIGA_CREDENTIAL,
-				{ ...options, json: true, returnFullResponse: true, ignoreHttpStatusErrors: true },
-			)) as IN8nHttpFullResponse;
-		} catch (error) {
-			throw connectionError(ctx.getNode(), error, `${options.baseURL ?? ''}${options.url}`, itemIndex);
-		}
-		if (response.statusCode === 429 && attempt < rateLimit.maxRetries) {
-			await rateLimit.wait(retryDelayMs(response.headers as IDataObject, rateLimit.now()));
-			continue;
-		}
-		if (response.statusCode >= 400) {
-			throw kwigaApiError(ctx.getNode(), response, itemIndex);
-		}
-		return (response.body ?? {}) as IDataObject;
-	}
-}
+/** A GET whose URL would be longer than this goes to a POST `/query` alias, where there is one. */
+export const MAX_GET_URL_LENGTH = 2000;
 
-/**
- * The records of one response: `data` when it is a list, `data` with the keys KWIGA puts
- * beside it (`contact_id`, `course_program`) when there are any, or the body itself
- * (`{ "success": true }`).
- */
-function recordsOf(body: IDataObject): IDataObject[] {
-	const { data, links: _links, meta: _meta, ...beside } = body;
-	if (data === undefined) return [body];
-	const records = (Array.isArray(data) ? data : [data]) as IDataObject[];
-	if (!Object.keys(beside).length) return records;
-	return records.map((record) =>
-		record && typeof record === 'object' ? { ...record, ...beside } : { value: record, ...beside },
-	);
-}
-
-function inBody(options: IHttpRequestOptions): boolean {
-	return typeof options.body === 'object' && options.body !== null && 'per_page' in options.body;
-}
-
-/**
- * Walks KWIGA's page / per_page / meta.last_page pagination and returns the records,
- * stopping at `limit` when one is given. A response without `meta` is a single page.
- */
-export async function kwigaRecords(
-	ctx: KwigaContext,
-	options: IHttpRequestOptions,
-	limit?: number,
-	itemIndex = 0,
-): Promise<IDataObject[]> {
-	const records: IDataObject[] = [];
-	let page = 1;
-	for (;;) {
-		const pageOptions = { ...options };
-		if (inBody(options)) {
-			pageOptions.body = { ...(options.body as IDataObject), page };
-		} else if (options.qs && 'per_page' in options.qs) {
-			pageOptions.qs = { ...options.qs, page };
-		}
-		const body = await kwigaRequest(ctx, pageOptions, itemIndex);
-		const pageRecords = recordsOf(body);
-		records.push(...pageRecords);
-		const meta = body.meta as IDataObject | undefined;
-		const current = Number(meta?.current_page ?? page);
-		const last = Number(meta?.last_page ?? current);
-		const paginated = pageOptions.qs?.page !== undefined || inBody(pageOptions);
-		if (!meta || !paginated || current >= last || !pageRecords.length) break;
-		if (limit !== undefined && records.length >= limit) break;
-		page = current + 1;
-	}
-	return limit === undefined ? records : records.slice(0, limit);
-}
+/** The lists KWIGA documents a POST `…/query` alias for (same parameters, in the body). */
+const QUERY_ALIASES = [/^\/contacts$/, /^\/courses\/[^/]+\/users$/];
 
 /** Query strings the way axios will send them, to measure a GET's URL length. */
 function queryLength(qs: IDataObject | undefined): number {
@@ -227,70 +104,142 @@ function queryLength(qs: IDataObject | undefined): number {
 
 /**
  * A list whose filters make the URL too long goes to the documented POST `<path>/query`
- * alias, which takes the same parameters as a JSON body.
+ * alias with the same parameters as a JSON body; any other request that long fails
+ * before it is sent.
  */
-export function withQueryAlias(options: IHttpRequestOptions): IHttpRequestOptions {
+export function withQueryAlias(
+	ctx: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): IHttpRequestOptions {
 	const method = (options.method ?? 'GET').toUpperCase();
 	if (method !== 'GET') return options;
-	const url = `${options.baseURL ?? ''}${options.url}`;
-	if (url.length + 1 + queryLength(options.qs) <= MAX_GET_URL_LENGTH) return options;
-	return {
-		...options,
-		method: 'POST' as IHttpRequestMethods,
-		url: `${options.url.replace(/\/+$/, '')}/query`,
-		body: { ...(options.qs ?? {}) },
-		qs: {},
-	};
+	const length = `${options.baseURL ?? ''}${options.url}`.length + 1 + queryLength(options.qs);
+	if (length <= MAX_GET_URL_LENGTH) return options;
+	if (QUERY_ALIASES.some((alias) => alias.test(options.url))) {
+		return {
+			...options,
+			method: 'POST' as IHttpRequestMethods,
+			url: `${options.url}/query`,
+			body: { ...(options.qs ?? {}) },
+			qs: {},
+		};
+	}
+	throw new NodeOperationError(ctx.getNode(), `The request would be ${length} characters long`, {
+		itemIndex: ctx.getItemIndex(),
+		description: `KWIGA's address for this operation takes at most ${MAX_GET_URL_LENGTH} characters. Shorten the filters or values you entered.`,
+	});
+}
+
+/** Where a request carries its page parameters: the query, or the body of a `/query` alias. */
+function pageHolder(options: IHttpRequestOptions): 'qs' | 'body' | undefined {
+	if (options.qs && 'per_page' in options.qs) return 'qs';
+	const body = options.body as IDataObject | undefined;
+	if (body && typeof body === 'object' && 'per_page' in body) return 'body';
+	return undefined;
+}
+
+/** KWIGA's Laravel pagination: `page` / `per_page`, answers with `meta.current_page` and `last_page`. */
+export const KWIGA_PAGING: Paging = {
+	pageRequest: (options, page) => {
+		const holder = pageHolder(options);
+		if (!holder) return options;
+		return { ...options, [holder]: { ...(options[holder] as IDataObject), page } };
+	},
+	read: (body) => {
+		const { data, links: _links, meta, ...beside } = body;
+		const pageMeta = meta as IDataObject | undefined;
+		let records: IDataObject[];
+		if (Array.isArray(data)) records = data as IDataObject[];
+		else if (data === undefined) records = [body];
+		// A single record keeps what KWIGA puts beside it (`contact_id` of a bulk removal).
+		else records = [{ ...(data as IDataObject), ...beside }];
+		return {
+			records,
+			currentPage: pageMeta?.current_page === undefined ? undefined : Number(pageMeta.current_page),
+			lastPage: pageMeta?.last_page === undefined ? undefined : Number(pageMeta.last_page),
+			hasNext: pageMeta ? undefined : false,
+		};
+	},
+	key: (record) => (record.id === undefined ? undefined : String(record.id)),
+};
+
+/** The sort parameter of the lists that have one, set to oldest first for Return All. */
+const STABLE_ORDER: Array<[RegExp, string]> = [
+	[/^\/contacts$/, 'sort'],
+	[/^\/products$/, 'sort_by'],
+	[/^\/courses$/, 'sort_by'],
+];
+
+/**
+ * Return All walks oldest first (unless the user chose an order), so that records created
+ * during the walk land on the last page instead of pushing others onto the next one.
+ */
+function inStableOrder(options: IHttpRequestOptions): IHttpRequestOptions {
+	const sort = STABLE_ORDER.find(([path]) => path.test(options.url))?.[1];
+	if (!sort || !options.qs || !('per_page' in options.qs) || options.qs[sort] !== undefined) return options;
+	return { ...options, qs: { ...options.qs, [sort]: 'asc' } };
+}
+
+/**
+ * KWIGA sends the course program once beside a page of participants, "because it is the
+ * same for every user"; the Course Program option says where it goes.
+ */
+function placeCourseProgram(
+	ctx: IExecuteSingleFunctions,
+	records: IDataObject[],
+	program: unknown,
+): IDataObject[] {
+	const where = ctx.getNodeParameter('participantOptions.courseProgram', 'omit') as string;
+	if (program === undefined || where === 'omit') return records;
+	if (where === 'firstItem') return [{ course_program: program as IDataObject[] }, ...records];
+	return records.map((record) => ({ ...record, course_program: program as IDataObject[] }));
 }
 
 /**
  * The node's `requestOperations.pagination`: n8n hands every built request of the KWIGA
- * node to this function (each operation sets `send.paginate`), which sends it with
- * rate-limit handling, follows pages for lists and shapes the items.
+ * node to this function (each operation sets `send.paginate`).
  */
 export async function sendKwigaRequest(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const itemIndex = this.getItemIndex();
-	const options = requestData.options as IHttpRequestOptions;
+	const built = requestData.options as IHttpRequestOptions;
 	const limit =
 		requestData.maxResults === undefined || requestData.maxResults === ''
 			? undefined
 			: Number(requestData.maxResults);
-	try {
-		const records = await kwigaRecords(this, withQueryAlias(options), limit, itemIndex);
-		return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
-	} catch (error) {
-		const failure =
-			error instanceof NodeApiError
-				? error
-				: new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
-		if (!this.continueOnFail()) throw failure;
-		const { message, description, httpCode } = failure;
-		return [
-			{
-				json: { error: message, description: description ?? null, httpCode: httpCode ?? null },
-				pairedItem: { item: itemIndex },
+	return await itemResult(this, async () => {
+		throwHeldInputError(built);
+		const url = fillPath(this, built.url, KWIGA_PATH_PARAMS);
+		let options: IHttpRequestOptions = { ...built, url };
+		if (limit === undefined) options = inStableOrder(options);
+		options = withQueryAlias(this, options);
+		let program: unknown;
+		const paging: Paging = {
+			...KWIGA_PAGING,
+			read: (body) => {
+				if (program === undefined && body.course_program !== undefined) program = body.course_program;
+				return KWIGA_PAGING.read(body);
 			},
-		];
-	}
+		};
+		const records = await walkPages(this, KWIGA, options, paging, limit);
+		return /^\/courses\/[^/]+\/users/.test(url) ? placeCourseProgram(this, records, program) : records;
+	});
 }
 
 async function loadOptionsRequest(ctx: ILoadOptionsFunctions, url: string, qs: IDataObject) {
-	const credentials = await ctx.getCredentials(KWIGA_CREDENTIAL);
+	const credentials = await ctx.getCredentials(KWIGA.credentialType);
 	const baseURL = String(credentials.baseUrl ?? 'https://api.kwiga.com').replace(/\/+$/, '');
 	return { method: 'GET' as const, baseURL, url, qs, headers: { Accept: 'application/json' } };
 }
 
-/** GET a whole KWIGA list (up to `limit` records), for dropdowns. */
+/** GET a whole KWIGA list, for dropdowns of lists that stay small (time zones). */
 export async function kwigaList(
 	ctx: ILoadOptionsFunctions,
 	url: string,
 	qs: IDataObject = {},
-	limit?: number,
 ): Promise<IDataObject[]> {
-	return await kwigaRecords(ctx, await loadOptionsRequest(ctx, url, qs), limit);
+	return await walkPages(ctx, KWIGA, await loadOptionsRequest(ctx, url, qs), KWIGA_PAGING);
 }
 
 /** GET one page of a KWIGA list, for searchable lists that page as the user scrolls. */
@@ -299,10 +248,10 @@ export async function kwigaPage(
 	url: string,
 	qs: IDataObject,
 ): Promise<{ records: IDataObject[]; hasMore: boolean }> {
-	const body = await kwigaRequest(ctx, await loadOptionsRequest(ctx, url, qs));
-	const meta = (body.meta ?? {}) as IDataObject;
+	const body = await platformRequest(ctx, KWIGA, await loadOptionsRequest(ctx, url, qs));
+	const page = KWIGA_PAGING.read(body);
 	return {
-		records: recordsOf(body),
-		hasMore: Number(meta.current_page ?? 1) < Number(meta.last_page ?? 1),
+		records: page.records,
+		hasMore: (page.currentPage ?? 1) < (page.lastPage ?? 1),
 	};
 }

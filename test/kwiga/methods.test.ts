@@ -34,16 +34,47 @@ test('products dropdown', async () => {
 	]);
 });
 
-test('courses dropdown reads every page, 15 at a time', async () => {
+test('course search pages 15 at a time as the user scrolls', async () => {
 	const mock = new KwigaMock();
 	interceptHttp(BASE_URL, mock.handle);
-	const options = await loadOptions.getCourses.call(context());
-	expect(options).toHaveLength(20);
-	expect(options[0]).toEqual({ name: 'Course 1 (#200)', value: 200 });
+	const first = await listSearch.searchCourses.call(context());
+	expect(first.results).toHaveLength(15);
+	expect(first.results[0]).toEqual({ name: 'Course 1 (#200)', value: '200' });
+	expect(first.paginationToken).toBe('2');
+	const second = await listSearch.searchCourses.call(context(), undefined, '2');
+	expect(second.results.map((result) => result.value)).toEqual(['215', '216', '217', '218', '219']);
+	expect(second.paginationToken).toBeUndefined();
+	const found = await listSearch.searchCourses.call(context(), 'course 2');
+	expect(found.results).toEqual([{ name: 'Course 2 (#201)', value: '201' }]);
 	expect(sent(mock).map((request) => request.query)).toEqual([
-		{ per_page: '15', page: '1' },
-		{ per_page: '15', page: '2' },
+		{ page: '1', per_page: '15' },
+		{ page: '2', per_page: '15' },
+		{ page: '1', per_page: '15' },
 	]);
+});
+
+test('product and contact list searches page through KWIGA\'s lists', async () => {
+	const mock = new KwigaMock();
+	interceptHttp(BASE_URL, mock.handle);
+	expect((await listSearch.searchProducts.call(context(), 'design')).results).toEqual([
+		{ name: 'Design Basics (#300)', value: '300' },
+	]);
+	expect((await listSearch.searchContactLists.call(context())).results).toEqual([
+		{ name: 'Newsletter (#1)', value: '1' },
+		{ name: 'Webinar (#2)', value: '2' },
+	]);
+	expect(sent(mock).map((request) => `${request.path} ${JSON.stringify(request.query)}`)).toEqual([
+		'/products {"page":"1","per_page":"100"}',
+		'/mailing/contact-lists {"page":"1","per_page":"100"}',
+	]);
+});
+
+test('a multi-select dropdown loads every page, not only the first 500 records', async () => {
+	const mock = new KwigaMock();
+	mock.offers = Array.from({ length: 730 }, (_, index) => ({ id: index + 1, title: `Offer ${index + 1}`, products: [] }));
+	interceptHttp(BASE_URL, mock.handle);
+	expect(await loadOptions.getOffers.call(context())).toHaveLength(730);
+	expect(sent(mock).map((request) => request.query.page)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
 });
 
 test('offers, contact lists and time zones dropdowns', async () => {

@@ -213,9 +213,9 @@ const cases: Case[] = [
 		output: [{ affected_subscriptions: [2309], affected_orders: [1578], contact_id: 125 }],
 	},
 	{
-		name: 'contact: remove products in bulk by email only',
-		parameters: { resource: 'contact', operation: 'removeProducts', email: 'user@example.com' },
-		request: { method: 'DELETE', path: '/contacts/products', body: { email: 'user@example.com' } },
+		name: 'contact: remove products in bulk by offers only',
+		parameters: { resource: 'contact', operation: 'removeProducts', email: 'user@example.com', offerIds: ['18', 19] },
+		request: { method: 'DELETE', path: '/contacts/products', body: { email: 'user@example.com', offers: [18, 19] } },
 		response: { data: { affected_subscriptions: [] }, contact_id: 125 },
 		output: [{ affected_subscriptions: [], contact_id: 125 }],
 	},
@@ -261,7 +261,8 @@ const cases: Case[] = [
 			limit: 300,
 			filters: { progressFrom: 50, progressTo: 100 },
 			participantOptions: {
-				include: ['course_program', 'lesson_progress', 'module_progress', 'quiz_progress'],
+				include: ['lesson_progress', 'module_progress', 'quiz_progress'],
+				courseProgram: 'firstItem',
 			},
 		},
 		request: {
@@ -272,11 +273,11 @@ const cases: Case[] = [
 				page: '1',
 				progress_general_from: '50',
 				progress_general_to: '100',
-				include: 'course_program,lesson_progress,module_progress,quiz_progress',
+				include: 'lesson_progress,module_progress,quiz_progress,course_program',
 			},
 		},
 		response: { ...page([{ contact: { id: 1 }, lesson_progress: [] }]), course_program: [{ id: 7 }] },
-		output: [{ contact: { id: 1 }, lesson_progress: [], course_program: [{ id: 7 }] }],
+		output: [{ course_program: [{ id: 7 }] }, { contact: { id: 1 }, lesson_progress: [] }],
 	},
 
 	// Offer

@@ -14,7 +14,7 @@ export const certificateOperations: INodeProperties[] = [
 			routing: {
 				request: {
 					method: 'GET',
-					url: '=/certificates/by-number/{{ encodeURIComponent(String($parameter.number).trim()) }}',
+					url: '/certificates/by-number/{number}',
 				},
 				send: { paginate: true },
 			},

@@ -1,4 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	contactLocator,
@@ -7,13 +8,31 @@ import {
 	listFields,
 	offerLocator,
 	operationSelector,
+	idLocator,
 	sendIdList,
 	sortOrderOption,
 } from '../fields';
+import { inputCheck } from '../../shared/input';
 
 const resource = 'contact';
+
+/** Remove Products in Bulk deletes subscriptions: it needs a product or offers to know which. */
+const requireProductOrOffers = inputCheck(async function (
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const product = String(this.getNodeParameter('bulkProductId', '', { extractValue: true }) ?? '').trim();
+	const offers = this.getNodeParameter('offerIds', []) as unknown[];
+	if (!product && !(Array.isArray(offers) ? offers.length : String(offers ?? '').trim())) {
+		throw new NodeOperationError(this.getNode(), 'Choose a product or at least one offer', {
+			itemIndex: this.getItemIndex(),
+			description:
+				"Remove Products in Bulk deletes the contact's subscriptions to the product and/or to what the offers gave; without either it would not know which.",
+		});
+	}
+	return requestOptions;
+});
 const show = (operation: string[]) => ({ show: { resource: [resource], operation } });
-const contactUrl = '/contacts/{{ String($parameter.contactId).trim() }}';
 
 export const contactOperations: INodeProperties[] = [
 	operationSelector(resource, 'getAll', [
@@ -50,7 +69,7 @@ export const contactOperations: INodeProperties[] = [
 			value: 'get',
 			action: 'Get a contact',
 			routing: {
-				request: { method: 'GET', url: `=${contactUrl}` },
+				request: { method: 'GET', url: '/contacts/{contactId}' },
 				send: { paginate: true },
 			},
 		},
@@ -69,7 +88,7 @@ export const contactOperations: INodeProperties[] = [
 			action: 'Get the products of a contact',
 			description: 'List the products a contact has, with subscription and access periods',
 			routing: {
-				request: { method: 'GET', url: `=${contactUrl}/products` },
+				request: { method: 'GET', url: '/contacts/{contactId}/products' },
 				send: { paginate: true },
 			},
 		},
@@ -82,7 +101,7 @@ export const contactOperations: INodeProperties[] = [
 			routing: {
 				request: {
 					method: 'DELETE',
-					url: `=${contactUrl}/products/{{ $parameter.productId }}`,
+					url: '/contacts/{contactId}/products/{productId}',
 				},
 				send: { paginate: true },
 			},
@@ -91,10 +110,11 @@ export const contactOperations: INodeProperties[] = [
 			name: 'Remove Products in Bulk',
 			value: 'removeProducts',
 			action: 'Remove products from a contact in bulk',
-			description: 'Delete subscriptions of a contact by product and/or offers',
+			description:
+				"Delete a contact's subscriptions to a product and/or to what offers gave; needs a product or at least one offer",
 			routing: {
 				request: { method: 'DELETE', url: '/contacts/products' },
-				send: { paginate: true },
+				send: { paginate: true, preSend: [requireProductOrOffers] },
 			},
 		},
 		{
@@ -111,7 +131,7 @@ export const contactOperations: INodeProperties[] = [
 			value: 'update',
 			action: 'Update a contact',
 			routing: {
-				request: { method: 'PUT', url: `=${contactUrl}` },
+				request: { method: 'PUT', url: '/contacts/{contactId}' },
 				send: { paginate: true },
 			},
 		},
@@ -224,7 +244,9 @@ export const contactFields: INodeProperties[] = [
 				default: [],
 				description:
 					'Products to give when no offer is chosen. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				routing: { send: { type: 'body', property: 'product_ids' } },
+				routing: {
+					send: { preSend: [sendIdList('purchaseFields.productIds', 'product_ids', 'Products', false)] },
+				},
 			},
 		],
 	},
@@ -253,7 +275,8 @@ export const contactFields: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. vip, webinar-2024',
-				description: "The contact's tags, separated by commas",
+				description:
+					"The contact's tags, separated by commas. Replaces all the contact's tags: tags not listed here are removed (use Add Tags to keep them).",
 				routing: {
 					send: {
 						type: 'body',
@@ -295,17 +318,14 @@ export const contactFields: INodeProperties[] = [
 	},
 
 	// Remove Product
-	{
-		displayName: 'Product Name or ID',
+	idLocator(resource, ['removeProduct'], {
 		name: 'productId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getProducts' },
+		displayName: 'Product',
+		searchListMethod: 'searchProducts',
+		example: '299',
 		required: true,
-		default: '',
-		displayOptions: show(['removeProduct']),
-		description:
-			'The product to take away. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+		description: 'The product to take away',
+	}),
 
 	// Remove Products in Bulk
 	{
@@ -319,17 +339,16 @@ export const contactFields: INodeProperties[] = [
 		description: 'Email of the contact whose products are removed',
 		routing: { send: { type: 'body', property: 'email' } },
 	},
-	{
-		displayName: 'Product Name or ID',
+	idLocator(resource, ['removeProducts'], {
 		name: 'bulkProductId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getProducts' },
-		default: '',
-		displayOptions: show(['removeProducts']),
+		displayName: 'Product',
+		searchListMethod: 'searchProducts',
+		example: '299',
+		required: false,
 		description:
-			'Remove this product. Together with offers, only the part of it bought through those offers is removed. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		routing: { send: { type: 'body', property: 'product_id', value: '={{ $value || undefined }}' } },
-	},
+			'Remove this product. Together with offers, only the part of it bought through those offers is removed. Give a product, offers, or both.',
+		routing: { send: { type: 'body', property: 'product_id', value: '={{ String($value).trim() ? Number(String($value).trim()) : undefined }}' } },
+	}),
 	{
 		displayName: 'Offer Names or IDs',
 		name: 'offerIds',
@@ -339,9 +358,7 @@ export const contactFields: INodeProperties[] = [
 		displayOptions: show(['removeProducts']),
 		description:
 			'Remove what the contact got through these offers. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		routing: {
-			send: { type: 'body', property: 'offers', value: '={{ $value.length ? $value : undefined }}' },
-		},
+		routing: { send: { preSend: [sendIdList('offerIds', 'offers', 'Offers', false)] } },
 	},
 
 	// Get Many

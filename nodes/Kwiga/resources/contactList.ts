@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listFields, operationSelector, sendIdList } from '../fields';
+import { idLocator, listFields, operationSelector, sendIdList } from '../fields';
 
 const resource = 'contactList';
 const show = (operation: string[]) => ({ show: { resource: [resource], operation } });
@@ -34,7 +34,7 @@ export const contactListOperations: INodeProperties[] = [
 			action: 'Get a contact list',
 			description: 'Get a contact list with its contacts and statistics',
 			routing: {
-				request: { method: 'GET', url: '=/mailing/contact-lists/{{ $parameter.listId }}' },
+				request: { method: 'GET', url: '/mailing/contact-lists/{listId}' },
 				send: { paginate: true },
 			},
 		},
@@ -52,17 +52,14 @@ export const contactListOperations: INodeProperties[] = [
 
 export const contactListFields: INodeProperties[] = [
 	// Get
-	{
-		displayName: 'Contact List Name or ID',
+	idLocator(resource, ['get'], {
 		name: 'listId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getContactLists' },
+		displayName: 'Contact List',
+		searchListMethod: 'searchContactLists',
+		example: '1',
 		required: true,
-		default: '',
-		displayOptions: show(['get']),
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	},
+		description: 'The contact list to get',
+	}),
 
 	// Create
 	{
@@ -104,9 +101,7 @@ export const contactListFields: INodeProperties[] = [
 		displayOptions: show(['addContacts']),
 		description:
 			'Lists to add the contacts to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		routing: {
-			send: { type: 'body', property: 'contact_lists', value: '={{ $value.map(Number) }}' },
-		},
+		routing: { send: { preSend: [sendIdList('listIds', 'contact_lists', 'Contact Lists')] } },
 	},
 	{
 		displayName: 'Contact IDs',

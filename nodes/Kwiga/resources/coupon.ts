@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { createdDateFilter, DATE_TIME_VALUE, listFields, operationSelector } from '../fields';
+import { createdDateFilter, DATE_TIME_VALUE, listFields, operationSelector, sendIdList } from '../fields';
 
 const resource = 'coupon';
 const show = (operation: string[]) => ({ show: { resource: [resource], operation } });
@@ -32,7 +32,7 @@ export const couponOperations: INodeProperties[] = [
 			value: 'get',
 			action: 'Get a coupon',
 			routing: {
-				request: { method: 'GET', url: '=/coupons/{{ String($parameter.couponId).trim() }}' },
+				request: { method: 'GET', url: '/coupons/{couponId}' },
 				send: { paginate: true },
 			},
 		},
@@ -129,7 +129,9 @@ export const couponFields: INodeProperties[] = [
 				default: [],
 				description:
 					'Offers the coupon is limited to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				routing: { send: { type: 'body', property: 'offers', value: '={{ $value.map(Number) }}' } },
+				routing: {
+					send: { preSend: [sendIdList('additionalFields.offerIds', 'offers', 'Offers', false)] },
+				},
 			},
 			{
 				displayName: 'Time Zone Name or ID',

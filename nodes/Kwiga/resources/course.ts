@@ -1,8 +1,21 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { listFields, operationSelector, sortOrderOption } from '../fields';
+import { idLocator, listFields, operationSelector, sortOrderOption } from '../fields';
 
 const resource = 'course';
+
+/** `include`: the progress sections chosen, and the course program unless it is left out. */
+async function sendInclude(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const include = [...(this.getNodeParameter('participantOptions.include', []) as string[])];
+	if (this.getNodeParameter('participantOptions.courseProgram', 'omit') !== 'omit') {
+		include.push('course_program');
+	}
+	if (include.length) requestOptions.qs = { ...(requestOptions.qs ?? {}), include: include.join(',') };
+	return requestOptions;
+}
 const show = (operation: string[]) => ({ show: { resource: [resource], operation } });
 
 export const courseOperations: INodeProperties[] = [
@@ -23,8 +36,8 @@ export const courseOperations: INodeProperties[] = [
 			action: 'Get the participants of a course',
 			description: 'List the participants of a course with their progress',
 			routing: {
-				request: { method: 'GET', url: '=/courses/{{ $parameter.courseId }}/users' },
-				send: { paginate: true },
+				request: { method: 'GET', url: '/courses/{courseId}/users' },
+				send: { paginate: true, preSend: [sendInclude] },
 			},
 		},
 	]),
@@ -59,17 +72,14 @@ export const courseFields: INodeProperties[] = [
 	},
 
 	// Get Participants (up to 250 a page)
-	{
-		displayName: 'Course Name or ID',
+	idLocator(resource, ['getParticipants'], {
 		name: 'courseId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getCourses' },
+		displayName: 'Course',
+		searchListMethod: 'searchCourses',
+		example: '142',
 		required: true,
-		default: '',
-		displayOptions: show(['getParticipants']),
-		description:
-			'The course whose participants to list. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+		description: 'The course whose participants to list',
+	}),
 	...listFields(resource, 'getParticipants', 250),
 	{
 		displayName: 'Filters',
@@ -112,21 +122,33 @@ export const courseFields: INodeProperties[] = [
 				name: 'include',
 				type: 'multiOptions',
 				default: [],
-				description:
-					'Detailed progress to add. The course program is the same for every participant and is added to each item as course_program.',
+				description: 'Detailed progress to add to each participant',
 				options: [
-					{ name: 'Course Program', value: 'course_program' },
 					{ name: 'Lesson Progress', value: 'lesson_progress' },
 					{ name: 'Module Progress', value: 'module_progress' },
 					{ name: 'Quiz Progress', value: 'quiz_progress' },
 				],
-				routing: {
-					send: {
-						type: 'query',
-						property: 'include',
-						value: '={{ $value.length ? $value.join(",") : undefined }}',
+			},
+			{
+				displayName: 'Course Program',
+				name: 'courseProgram',
+				type: 'options',
+				default: 'omit',
+				description:
+					'The structure of the course (modules, lessons, quizzes). KWIGA sends it once, since it is the same for every participant.',
+				options: [
+					{ name: 'Leave Out', value: 'omit' },
+					{
+						name: 'As the First Item',
+						value: 'firstItem',
+						description: 'One item { course_program } before the participants',
 					},
-				},
+					{
+						name: 'In Every Participant',
+						value: 'everyItem',
+						description: 'Each participant item gets a copy as course_program',
+					},
+				],
 			},
 		],
 	},

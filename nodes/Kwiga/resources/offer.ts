@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listFields, offerLocator, operationSelector } from '../fields';
+import { idLocator, listFields, offerLocator, operationSelector } from '../fields';
 
 const resource = 'offer';
 
@@ -11,7 +11,7 @@ export const offerOperations: INodeProperties[] = [
 			value: 'get',
 			action: 'Get an offer',
 			routing: {
-				request: { method: 'GET', url: '=/offers/{{ String($parameter.offerId).trim() }}' },
+				request: { method: 'GET', url: '/offers/{offerId}' },
 				send: { paginate: true },
 			},
 		},
@@ -39,14 +39,16 @@ export const offerFields: INodeProperties[] = [
 		displayOptions: { show: { resource: [resource], operation: ['getAll'] } },
 		options: [
 			{
-				displayName: 'Product Name or ID',
-				name: 'productId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getProducts' },
-				default: '',
-				description:
-					'Only offers that sell this product. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				routing: { send: { type: 'query', property: 'product_id' } },
+				...idLocator(resource, ['getAll'], {
+					name: 'productId',
+					displayName: 'Product',
+					searchListMethod: 'searchProducts',
+					example: '299',
+					required: false,
+					description: 'Only offers that sell this product',
+					routing: { send: { type: 'query', property: 'product_id', value: '={{ String($value).trim() ? Number(String($value).trim()) : undefined }}' } },
+				}),
+				displayOptions: undefined,
 			},
 		],
 	},
