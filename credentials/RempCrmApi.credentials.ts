@@ -15,6 +15,9 @@ export const REMP_LOGIN_PATH = '/api/v1/users/login';
 /** The start of the error a refused credential login throws; the node recognises it by this. */
 export const REMP_LOGIN_REFUSED = 'REMP CRM refused the email and password of the credential';
 
+/** The start of the error a login answer without a token throws (not REMP CRM at that address). */
+export const REMP_LOGIN_NO_TOKEN = 'REMP CRM answered the login without a user token';
+
 export function rempBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	return String(credentials.baseUrl ?? '')
 		.trim()
@@ -81,7 +84,7 @@ async function logIn(
 	}
 	if (typeof token !== 'string' || token === '') {
 		throw new Error(
-			`REMP CRM answered the login without a user token ("access.token", HTTP ${response.statusCode}). Check the Base URL in the REMP CRM credential: it should be the CRM's own address.`,
+			`${REMP_LOGIN_NO_TOKEN} ("access.token", HTTP ${response.statusCode})`,
 		);
 	}
 	refused.delete(token);

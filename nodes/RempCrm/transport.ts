@@ -16,6 +16,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
+	REMP_LOGIN_NO_TOKEN,
 	REMP_LOGIN_PATH,
 	REMP_LOGIN_REFUSED,
 	refuseRempSession,
@@ -191,20 +192,32 @@ function checkCredential(
 	}
 }
 
+/** What the user can do about each way the credential's own login fails. */
+const LOGIN_FAILURES: Array<[string, string]> = [
+	[
+		REMP_LOGIN_REFUSED,
+		'Nothing else was sent. Check the Email and Password in the REMP CRM credential; the next try waits a minute unless you change them.',
+	],
+	[
+		REMP_LOGIN_NO_TOKEN,
+		'Nothing else was sent. Check the Base URL in the REMP CRM credential: it should be the CRM\'s own address, without /api.',
+	],
+];
+
 /**
- * The error an item fails with. A refused credential login reaches the node as a connection
- * failure: it gets its own message.
+ * The error an item fails with. A failed login of the credential's user reaches the node as
+ * a connection failure: it gets its own message.
  */
 function nodeError(ctx: IExecuteSingleFunctions, error: unknown): NodeApiError | NodeOperationError {
 	const text = String((error as { message?: string }).message ?? '');
-	const at = text.indexOf(REMP_LOGIN_REFUSED);
-	if (at >= 0) {
+	for (const [start, description] of LOGIN_FAILURES) {
+		const at = text.indexOf(start);
+		if (at < 0) continue;
 		const said = text.slice(at);
-		const status = /\(HTTP (\d{3})\)/.exec(said)?.[1] ?? null;
+		const status = /HTTP (\d{3})\)/.exec(said)?.[1] ?? null;
 		return new NodeApiError(ctx.getNode(), { message: said } as JsonObject, {
 			message: said,
-			description:
-				'Nothing else was sent. Check the Email and Password in the REMP CRM credential; the next try waits a minute unless you change them.',
+			description,
 			httpCode: status as string,
 			itemIndex: ctx.getItemIndex(),
 		});

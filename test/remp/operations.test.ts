@@ -2,6 +2,8 @@
  * Every operation of the REMP CRM node: the exact request (method, path, query, headers,
  * body) and the items that come out, with the credential's user token or an item's own.
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { forgetRempSessions, RempCrmApi } from '../../credentials/RempCrmApi.credentials';
 import type { RecordedRequest } from '../harness';
 import { interceptHttp, resetHttp } from '../harness';
@@ -22,7 +24,7 @@ afterEach(() => {
 	forgetRempSessions();
 });
 
-const activate = (code: string, additionalFields: Record<string, unknown> = {}) => ({
+const activate = (code: string, additionalFields: INodeParameters = {}): INodeParameters => ({
 	resource: 'coupon',
 	operation: 'activate',
 	code,
