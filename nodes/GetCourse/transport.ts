@@ -213,7 +213,8 @@ export async function exportResult(
 ): Promise<{ fields: string[]; items: unknown[][] }> {
 	const delays = EXPORT_WAIT.checkDelaysMs;
 	for (let check = 0; check < maxChecks; check++) {
-		if (check > 0 || firstDelay) await clock.sleep(delays[Math.min(check, delays.length - 1)]);
+		const pause = firstDelay ? check : check - 1;
+		if (pause >= 0) await clock.sleep(delays[Math.min(pause, delays.length - 1)]);
 		const request: IHttpRequestOptions = {
 			method: 'GET',
 			baseURL,
@@ -369,11 +370,6 @@ function requireFilter(ctx: IExecuteSingleFunctions, options: IHttpRequestOption
 	}
 }
 
-function hint(ctx: IExecuteSingleFunctions, message: string): void {
-	const withHints = ctx as { addExecutionHints?: (...hints: Array<{ message: string }>) => void };
-	if (typeof withHints.addExecutionHints === 'function') withHints.addExecutionHints({ message });
-}
-
 function requestsNote(requests: number): string {
 	return `The export took ${requests} request${requests === 1 ? '' : 's'} of GetCourse's 100 export requests per 2 hours.`;
 }
@@ -409,14 +405,18 @@ async function exportFromNode(
 		itemIndex,
 		firstDelay,
 	);
-	ctx.logger.info(`GetCourse export ${exportId}: ${result.items.length} rows. ${requestsNote(progress.requests)}`);
-	hint(ctx, `${requestsNote(progress.requests)} ${result.items.length} rows.`);
+	ctx.logger.debug(`GetCourse export ${exportId}: ${result.items.length} rows. ${requestsNote(progress.requests)}`);
 	if (raw) {
 		return [
 			{ export_id: exportId, requests: progress.requests, fields: result.fields, items: result.items as unknown as IDataObject[] },
 		];
 	}
-	return rowsToObjects(result.fields, result.items);
+	const records = rowsToObjects(result.fields, result.items);
+	if (settings.exportDetails === true) {
+		const details = { export_id: exportId, requests: progress.requests, rows: records.length };
+		for (const record of records) record._export = details;
+	}
+	return records;
 }
 
 /** The records of an import, directory or list answer. */

@@ -4,23 +4,20 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
+import { virtualClock } from '../clock';
 import { interceptHttp, resetHttp } from '../harness';
 import { GetCourseMock } from '../mocks/getcourse';
-import { BASE_URL, importForm, KEY, runGetCourse, VirtualClock } from './run';
+import { BASE_URL, importForm, KEY, runGetCourse, TODAY } from './run';
 
-let time: VirtualClock;
 let mock: GetCourseMock;
 
 beforeEach(() => {
-	time = new VirtualClock();
-	mock = new GetCourseMock({ now: () => time.now });
+	virtualClock.install(TODAY);
+	mock = new GetCourseMock({ now: virtualClock.now });
 	interceptHttp(BASE_URL, mock.handle);
 });
 
-afterEach(() => {
-	resetHttp();
-	time.restore();
-});
+afterEach(resetHttp);
 
 interface Case {
 	name: string;

@@ -2,7 +2,6 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { GetCourseApi } from '../../credentials/GetCourseApi.credentials';
 import { GetCourse } from '../../nodes/GetCourse/GetCourse.node';
-import { clock, resetGates } from '../../nodes/shared/gate';
 import type { RecordedRequest, RunResult } from '../harness';
 import { runNode } from '../harness';
 
@@ -25,30 +24,8 @@ export async function runGetCourse(
 	});
 }
 
-/** Virtual time for the gate, the export waits and the mock: sleeping moves the clock on at once. */
-export class VirtualClock {
-	now: number;
-
-	slept: number[] = [];
-
-	private readonly original = { now: clock.now, sleep: clock.sleep };
-
-	constructor(start = Date.parse('2026-11-23T10:00:00Z')) {
-		this.now = start;
-		clock.now = () => this.now;
-		clock.sleep = async (ms: number) => {
-			this.slept.push(ms);
-			this.now += ms;
-			await Promise.resolve();
-		};
-	}
-
-	restore(): void {
-		clock.now = this.original.now;
-		clock.sleep = this.original.sleep;
-		resetGates();
-	}
-}
+/** The day the GetCourse tests run on, in virtual time (test/clock.ts). */
+export const TODAY = Date.parse('2026-11-23T10:00:00Z');
 
 /** The form of an import request: its fields, with `params` decoded from base64 JSON. */
 export function importForm(request: RecordedRequest): { action: string | null; key: string | null; params: unknown } {

@@ -25,6 +25,9 @@ export interface GetCourseMockOptions {
 	noApi?: boolean;
 }
 
+/** The ID of the export a seeded mock has ready. */
+export const READY_EXPORT_ID = 4999;
+
 export const USER_COLUMNS = [
 	'id',
 	'Email',
@@ -216,9 +219,18 @@ export class GetCourseMock {
 		const deal = this.addDeal({ user: anna, title: 'Курс копирайтинга', cost: 4900, status: 'payed', created_at: day + 180_000 });
 		this.addDeal({ user: boris, title: 'Вебинар', cost: 0, status: 'new', created_at: day + 240_000 });
 		this.addPayment({ deal, amount: 4900, status: 'accepted', created_at: day + 200_000 });
+		// An export made earlier, ready to fetch (for Get Result).
+		this.exports.set(READY_EXPORT_ID, {
+			id: READY_EXPORT_ID,
+			fields: USER_COLUMNS,
+			items: [[String(anna.id), anna.email, 'Самостоятельно', anna.created_at, anna.created_at, 'Анна', 'Иванова', '', '', '', '']],
+			startedAt: day,
+			checks: 0,
+			ready: true,
+		});
 	}
 
-	addUser(data: Partial<MockUser> & { email: string; created_at?: number }): MockUser {
+	addUser(data: Partial<Omit<MockUser, 'created_at'>> & { email: string; created_at?: number }): MockUser {
 		const user: MockUser = {
 			id: this.nextId++,
 			email: data.email,

@@ -191,6 +191,14 @@ export const exportFields: INodeProperties[] = [
 		displayOptions: show(resource, [...KINDS, 'getResult']),
 		options: [
 			{
+				displayName: 'Include Export Details',
+				name: 'exportDetails',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to add "_export" to each row: the export ID, how many export requests it took, and the number of rows',
+			},
+			{
 				displayName: 'Max Status Checks',
 				name: 'maxChecks',
 				type: 'number',
