@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# The end-to-end suite: the built package in a real n8n of every pinned version.
-# Installs what it needs first (n8n and Node 24 into the cache, the browser tools).
-#   N8N_E2E_VERSIONS=2.8.4 npm run test:e2e    only one version
+# The end-to-end suite: the built package in a real n8n of every pinned version
+# (test/e2e/n8n-versions.json). Installs what it needs first (the package's dependencies,
+# n8n and Node 24 into the cache, the browser tools) and rebuilds dist/ when any source is
+# newer. Prints the report (test-artifacts/e2e-report.md) at the end, pass or fail.
+#   N8N_E2E_VERSIONS=1.123.81 npm run test:e2e    only one version
+#   npm run test:e2e -- -t KWIGA                   only tests whose name matches (jest -t)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f dist/nodes/Kwiga/Kwiga.node.js ] || npm run build
+scripts/deps.sh
+scripts/build-if-stale.sh
 scripts/tools.sh >/dev/null
 if [ -n "${N8N_E2E_VERSIONS:-}" ]; then
 	IFS=',' read -r -a wanted <<< "$N8N_E2E_VERSIONS"
@@ -12,4 +16,11 @@ if [ -n "${N8N_E2E_VERSIONS:-}" ]; then
 else
 	scripts/n8n/install.sh
 fi
-npx jest -c jest.e2e.config.js "$@"
+rm -f test-artifacts/e2e-report.md
+status=0
+npx jest -c jest.e2e.config.js "$@" || status=$?
+if [ -f test-artifacts/e2e-report.md ]; then
+	echo
+	cat test-artifacts/e2e-report.md
+fi
+exit "$status"

@@ -268,6 +268,83 @@ export class N8n {
 		return (await response.json()) as T;
 	}
 
+	/** POST (or PATCH) JSON to a path of the running n8n as the logged-in owner. */
+	async post<T>(pathname: string, body: unknown, method = 'POST'): Promise<T> {
+		const response = await fetch(`${this.url}${pathname}`, {
+			method,
+			headers: { cookie: await this.login(), 'Content-Type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${await response.text()}`);
+		return (await response.json()) as T;
+	}
+
+	/**
+	 * The editor's "Test" of a saved credential: POST /rest/credentials/test with its id
+	 * and data (n8n answers 403 for a credential it does not have).
+	 */
+	async testCredential(credential: {
+		id: string;
+		name: string;
+		type: string;
+		data: Record<string, unknown>;
+	}): Promise<{ status: string; message: string }> {
+		const body = await this.post<{ data: { status: string; message: string } }>('/rest/credentials/test', {
+			credentials: credential,
+		});
+		return body.data;
+	}
+
+	/**
+	 * Loads a dropdown (loadOptionsMethod) or a page of a searchable list (searchListMethod)
+	 * the way the editor does: POST /rest/dynamic-node-parameters/options or
+	 * /resource-locator-results (same endpoints and body in n8n 1.x and 2.x).
+	 */
+	async loadDropdown(request: {
+		kind: 'loadOptions' | 'listSearch';
+		nodeType: string;
+		nodeVersion: number;
+		method: string;
+		parameter: string;
+		parameters: Record<string, unknown>;
+		credentials: Record<string, { id: string; name: string }>;
+		filter?: string;
+	}): Promise<Array<{ name: string; value: unknown }>> {
+		const common = {
+			nodeTypeAndVersion: { name: request.nodeType, version: request.nodeVersion },
+			path: request.parameter,
+			methodName: request.method,
+			currentNodeParameters: request.parameters,
+			credentials: request.credentials,
+		};
+		if (request.kind === 'loadOptions') {
+			const body = await this.post<{ data: Array<{ name: string; value: unknown }> }>(
+				'/rest/dynamic-node-parameters/options',
+				common,
+			);
+			return body.data;
+		}
+		const body = await this.post<{ data: { results: Array<{ name: string; value: unknown }> } }>(
+			'/rest/dynamic-node-parameters/resource-locator-results',
+			{ ...common, ...(request.filter ? { filter: request.filter } : {}) },
+		);
+		return body.data.results;
+	}
+
+	/**
+	 * Activates (2.x: publishes) a workflow on the running n8n as the editor does, so its
+	 * triggers and webhooks start listening: 1.x PATCH /rest/workflows/<id> { active },
+	 * 2.x POST /rest/workflows/<id>/activate; both with the workflow's current versionId.
+	 */
+	async activateRunning(workflowId: string): Promise<void> {
+		const { data } = await this.get<{ data: { versionId: string } }>(`/rest/workflows/${workflowId}`);
+		if (Number(this.version.split('.')[0]) >= 2) {
+			await this.post(`/rest/workflows/${workflowId}/activate`, { versionId: data.versionId });
+		} else {
+			await this.post(`/rest/workflows/${workflowId}`, { active: true, versionId: data.versionId }, 'PATCH');
+		}
+	}
+
 	async stop(): Promise<void> {
 		const child = this.server;
 		if (!child || child.exitCode !== null) return;
