@@ -1,0 +1,286 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { listSearch } from './methods';
+import { baseUrlOf, EXPORT_WAIT, GETCOURSE_CREDENTIAL, rowsToObjects, runExport } from './transport';
+import { clock } from '../shared/gate';
+import { pathSegment, positiveInteger } from '../shared/path';
+
+interface TriggerEvent {
+	/** The export that lists the event's records. */
+	url: string;
+	/** The export's date filter the window is set on (whole days). */
+	dateFilter: string;
+	/** Columns that hold the record's ID, the first one present is used. */
+	idColumns: string[];
+	/** A column whose change makes a record new again (an order's status, a group join date). */
+	versionColumns?: string[];
+}
+
+export const TRIGGER_EVENTS: Record<string, TriggerEvent> = {
+	newUser: { url: '/pl/api/account/users', dateFilter: 'created_at', idColumns: ['id', 'ID'] },
+	newOrder: { url: '/pl/api/account/deals', dateFilter: 'created_at', idColumns: ['ID заказа', 'id', 'ID'] },
+	newPayment: { url: '/pl/api/account/payments', dateFilter: 'created_at', idColumns: ['Номер', 'ID', 'id'] },
+	orderStatusChanged: {
+		url: '/pl/api/account/deals',
+		dateFilter: 'status_changed_at',
+		idColumns: ['ID заказа', 'id', 'ID'],
+		versionColumns: ['Статус', 'Status'],
+	},
+	userAddedToGroup: {
+		url: '/pl/api/account/groups/{groupId}/users',
+		dateFilter: 'added_at',
+		idColumns: ['id', 'ID'],
+		versionColumns: ['Добавлен в группу', 'Added to group'],
+	},
+};
+
+/** IDs kept in static data at most (those of the current window: today's records, or two days'). */
+export const MAX_SEEN = 50_000;
+
+/** The window starts this long before the poll, so that late records of the previous day are not missed. */
+export const WINDOW_MARGIN_MS = 3 * 3_600_000;
+
+/** Records a manual test returns at most. */
+export const SAMPLE_SIZE = 5;
+
+const DAY_MS = 86_400_000;
+
+interface PollState {
+	/** Which event (and group) the state belongs to. */
+	watching?: string;
+	/** The first day of the next poll's window, YYYY-MM-DD in the school's time zone. */
+	cursor?: string;
+	/** Keys of the records in the last window, emitted or already there at the start. */
+	seen?: string[];
+}
+
+/** The calendar day of a moment in a time zone, YYYY-MM-DD. */
+export function dayIn(timeZone: string, ms: number): string {
+	const parts = new Intl.DateTimeFormat('en-CA', {
+		timeZone,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+	}).formatToParts(new Date(ms));
+	const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? '';
+	return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+function keyOf(record: IDataObject, event: TriggerEvent, idColumn: string | undefined): string {
+	const column = idColumn || event.idColumns.find((name) => name in record);
+	const id = column === undefined ? undefined : record[column];
+	const base = id === undefined || id === null || id === '' ? JSON.stringify(record) : String(id);
+	const version = event.versionColumns?.find((name) => name in record);
+	return version === undefined ? base : `${base}|${String(record[version] ?? '')}`;
+}
+
+export class GetCourseTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'GetCourse Trigger',
+		name: 'getCourseTrigger',
+		icon: { light: 'file:../../icons/getcourse.svg', dark: 'file:../../icons/getcourse.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["event"] }}',
+		description:
+			'Starts the workflow when users, orders or payments appear in a GetCourse school (checks its export API on a schedule)',
+		defaults: { name: 'GetCourse Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'getCourseApi', required: true }],
+		properties: [
+			{
+				displayName:
+					'Each check takes at least 2 of the 100 export requests GetCourse allows per 2 hours per school (usually 3 to 4). Check every 10 minutes or less often; never more often than every 5 minutes, and less often still when other GetCourse triggers or exports use the same school.',
+				name: 'budgetNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Trigger On',
+				name: 'event',
+				type: 'options',
+				default: 'newUser',
+				options: [
+					{ name: 'New Order', value: 'newOrder', description: 'An order was created' },
+					{ name: 'New Payment', value: 'newPayment', description: 'A payment was created' },
+					{ name: 'New User', value: 'newUser', description: 'A user was created' },
+					{
+						name: 'Order Status Changed',
+						value: 'orderStatusChanged',
+						description: 'The status of an order changed',
+					},
+					{
+						name: 'User Added to Group',
+						value: 'userAddedToGroup',
+						description: 'A user was added to a chosen group',
+					},
+				],
+			},
+			{
+				displayName: 'Group',
+				name: 'groupId',
+				type: 'resourceLocator',
+				default: { mode: 'list', value: '' },
+				required: true,
+				displayOptions: { show: { event: ['userAddedToGroup'] } },
+				modes: [
+					{
+						displayName: 'From List',
+						name: 'list',
+						type: 'list',
+						typeOptions: { searchListMethod: 'searchGroups', searchable: true },
+					},
+					{
+						displayName: 'By ID',
+						name: 'id',
+						type: 'string',
+						placeholder: 'e.g. 1234',
+						validation: [
+							{
+								type: 'regex',
+								properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A group ID is a number' },
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Backfill Days',
+						name: 'backfillDays',
+						type: 'number',
+						default: 0,
+						typeOptions: { minValue: 0, maxValue: 90 },
+						description:
+							'On the first check after activation, also emit the records of this many past days. 0 starts from the moment of activation.',
+					},
+					{
+						displayName: 'ID Column',
+						name: 'idColumn',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. ID заказа',
+						description:
+							'The export column that identifies a record, when your school\'s export names it differently. Empty: the user ID column for users and groups, "ID заказа" for orders, "Номер" for payments.',
+					},
+					{
+						displayName: 'Max Status Checks',
+						name: 'maxChecks',
+						type: 'number',
+						default: 10,
+						typeOptions: { minValue: 1, maxValue: 50 },
+						description:
+							'How many times one check asks whether its export is ready before giving up (each counts toward the export budget); a check that gives up loses nothing, the next one covers the same records',
+					},
+					{
+						displayName: 'School Time Zone',
+						name: 'timeZone',
+						type: 'string',
+						default: 'Europe/Moscow',
+						placeholder: 'e.g. Europe/Moscow',
+						description:
+							'The time zone set in the school\'s GetCourse settings (an IANA name). GetCourse filters exports by whole days in it.',
+					},
+				],
+			},
+		],
+	};
+
+	methods = { listSearch };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const eventName = this.getNodeParameter('event') as string;
+		const event = TRIGGER_EVENTS[eventName];
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const timeZone = String(options.timeZone || 'Europe/Moscow');
+		try {
+			dayIn(timeZone, 0);
+		} catch {
+			throw new NodeOperationError(this.getNode(), `Unknown time zone "${timeZone}"`, {
+				description: 'Set School Time Zone to an IANA name such as Europe/Moscow or Asia/Almaty.',
+			});
+		}
+		let url = event.url;
+		let watching = eventName;
+		if (url.includes('{groupId}')) {
+			const group = pathSegment(this.getNode(), positiveInteger('Group', '1234'), this.getNodeParameter('groupId'), 0);
+			url = url.replace('{groupId}', group);
+			watching = `${eventName}:${group}`;
+		}
+		const idColumn = String(options.idColumn ?? '').trim() || undefined;
+		const maxChecks = Number(options.maxChecks ?? EXPORT_WAIT.maxChecks);
+		const credentials = await this.getCredentials(GETCOURSE_CREDENTIAL);
+		const baseURL = baseUrlOf(credentials.account);
+		const now = clock.now();
+		const today = dayIn(timeZone, now - WINDOW_MARGIN_MS);
+
+		const exportSince = async (from: string): Promise<IDataObject[]> => {
+			const result = await runExport(
+				this,
+				{
+					method: 'GET',
+					baseURL,
+					url,
+					qs: { [event.dateFilter]: { from } },
+					headers: { Accept: 'application/json' },
+					arrayFormat: 'brackets',
+				},
+				maxChecks,
+			);
+			this.logger.debug(
+				`GetCourse Trigger: export ${result.exportId} since ${from}: ${result.items.length} rows, ${result.requests} export requests`,
+			);
+			return rowsToObjects(result.fields, result.items);
+		};
+
+		if (this.getMode() === 'manual') {
+			// A small recent sample; the state of the active trigger is left alone.
+			const records = await exportSince(dayIn(timeZone, now - 3 * DAY_MS));
+			const sample = records.slice(-SAMPLE_SIZE);
+			return sample.length ? [this.helpers.returnJsonArray(sample)] : null;
+		}
+
+		const state = this.getWorkflowStaticData('node') as PollState;
+		const firstRun = state.watching !== watching || !state.cursor || !Array.isArray(state.seen);
+		const backfill = Math.max(0, Math.floor(Number(options.backfillDays ?? 0)));
+		const from = firstRun
+			? backfill > 0
+				? dayIn(timeZone, now - WINDOW_MARGIN_MS - backfill * DAY_MS)
+				: today
+			: (state.cursor as string);
+		const records = await exportSince(from);
+
+		const seen = new Set(firstRun ? [] : state.seen);
+		const windowKeys: string[] = [];
+		const fresh: IDataObject[] = [];
+		for (const record of records) {
+			const key = keyOf(record, event, idColumn);
+			windowKeys.push(key);
+			if (seen.has(key)) continue;
+			seen.add(key);
+			// On a first run without backfill, what is already there is the starting point.
+			if (!firstRun || backfill > 0) fresh.push(record);
+		}
+
+		// Only now, with the records in hand, does the cursor move: a failed check changed nothing.
+		state.watching = watching;
+		state.cursor = !firstRun && state.cursor! > today ? state.cursor : today;
+		state.seen = [...new Set(windowKeys)].slice(-MAX_SEEN);
+		return fresh.length ? [this.helpers.returnJsonArray(fresh)] : null;
+	}
+}
