@@ -40,6 +40,26 @@ try {
 		'n8n-workflow is the only peer dependency',
 	);
 
+	// The n8n versions the package claims (package.json n8nCompatibility, shown in the README)
+	// are the ones the end-to-end suite runs: tested = the pinned versions, and the oldest
+	// supported version is the oldest pinned one.
+	const pins = JSON.parse(readFileSync(path.join(root, 'test/e2e/n8n-versions.json'), 'utf8'));
+	const compatibility = manifest.n8nCompatibility ?? {};
+	const byVersion = (a, b) => a.localeCompare(b, 'en', { numeric: true });
+	check(
+		JSON.stringify([...(compatibility.tested ?? [])].sort(byVersion)) === JSON.stringify([...pins.n8n].sort(byVersion)),
+		`n8nCompatibility.tested (${compatibility.tested}) = the n8n versions the e2e suite pins (${pins.n8n})`,
+	);
+	check(
+		compatibility.supported === `>=${[...pins.n8n].sort(byVersion)[0]}`,
+		`n8nCompatibility.supported (${compatibility.supported}) starts at the oldest pinned n8n`,
+	);
+	const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+	check(
+		pins.n8n.every((version) => readme.includes(version)),
+		'README names every n8n version the package is tested with',
+	);
+
 	execFileSync('tar', ['xzf', path.join(work, packed.filename), '-C', work]);
 	const unpacked = path.join(work, 'package');
 	const scanner = path.join(toolsDir, 'node_modules/@n8n/scan-community-package/scanner/scanner.mjs');

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Builds this package and starts a real n8n on http://localhost:5678 with it loaded
-# (SQLite, data kept in .n8n-local/ between starts). The first start installs n8n into a
-# cache outside the clone, which takes about 15 minutes; later starts take seconds.
+# (SQLite, data kept in .n8n-local/ between starts). The first start installs the package's
+# dependencies, then Node 24 and n8n into a cache outside the clone (about 7 minutes on 2
+# cores); later starts take seconds.
 #   npm start                          n8n of the default version in test/e2e/n8n-versions.json
-#   N8N_VERSION=2.8.4 npm start        another pinned version
+#   N8N_VERSION=1.123.81 npm start     another pinned version (default: 2.39.10)
 #   N8N_PORT=5679 npm start            another port
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version="${N8N_VERSION:-$(node -p "require('./test/e2e/n8n-versions.json').default")}"
 
-[ -d node_modules ] || npm ci --ignore-scripts --no-audit --no-fund
+scripts/deps.sh
 npm run build
 scripts/n8n/install.sh "$version"
 
