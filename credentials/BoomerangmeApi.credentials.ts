@@ -33,6 +33,23 @@ export class BoomerangmeApi implements ICredentialType {
 			default: 'https://api.digitalwallet.cards',
 			description: 'Leave as it is unless you reach Boomerangme through a proxy or a test server',
 		},
+		{
+			displayName: 'Rate Limit (Requests)',
+			name: 'rateLimitRequests',
+			type: 'number',
+			default: 5,
+			typeOptions: { minValue: 1 },
+			description:
+				'How many requests this n8n sends with this key per window below. Boomerangme publishes no limit; 5 a second stays below what public integrations use. Lower it when other tools use the same key (each n8n process keeps its own count).',
+		},
+		{
+			displayName: 'Rate Limit Window (Seconds)',
+			name: 'rateLimitWindowSeconds',
+			type: 'number',
+			default: 1,
+			typeOptions: { minValue: 1 },
+			description: 'The window the rate limit above counts over',
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {
@@ -49,5 +66,17 @@ export class BoomerangmeApi implements ICredentialType {
 			qs: { page: 1, itemsPerPage: 1 },
 			headers: { Accept: 'application/json' },
 		},
+		rules: [
+			{
+				// Any server can answer 200; Boomerangme's answers carry their own `code`.
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'code',
+					value: undefined,
+					message:
+						'The Base URL answered, but not as Boomerangme: its answer has no Boomerangme "code". Check the Base URL (https://api.digitalwallet.cards).',
+				},
+			},
+		],
 	};
 }

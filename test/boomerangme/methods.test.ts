@@ -5,7 +5,8 @@ import { BoomerangmeApi } from '../../credentials/BoomerangmeApi.credentials';
 import { listSearch, loadOptions } from '../../nodes/Boomerangme/methods';
 import { interceptHttp, resetHttp, TestNodeTypes } from '../harness';
 import { BoomerangmeMock, customerId } from '../mocks/boomerangme';
-import { API_KEY, BASE_URL, boomerangmeLoadOptions, CREDENTIALS } from './run';
+import { virtualClock } from '../clock';
+import { API_KEY, BASE_URL, boomerangmeLoadOptions, CREDENTIALS, runBoomerangme } from './run';
 
 afterEach(resetHttp);
 
@@ -96,4 +97,27 @@ test('the credential test lists one customer at the configured base URL with the
 	expect(credential.authenticate.properties.headers).toEqual({ 'X-API-Key': '={{$credentials.apiKey}}' });
 	expect(credential.properties.find((p) => p.name === 'apiKey')?.typeOptions).toEqual({ password: true });
 	expect(credential.properties.find((p) => p.name === 'baseUrl')?.default).toBe('https://api.digitalwallet.cards');
+	// A host that answers 200 without Boomerangme's envelope (a website, a proxy's page) fails the test.
+	expect(credential.test.rules).toEqual([
+		{
+			type: 'responseSuccessBody',
+			properties: { key: 'code', value: undefined, message: expect.stringContaining('not as Boomerangme') },
+		},
+	]);
+});
+
+test("the credential's rate fields pace the requests of every item", async () => {
+	const mock = new BoomerangmeMock();
+	const requests = interceptHttp(BASE_URL, mock.handle);
+	const result = await runBoomerangme(
+		{ resource: 'card', operation: 'get', cardNumber: '={{ $json.card }}' },
+		{
+			input: [{ card: '100000-000-000' }, { card: '100001-000-000' }, { card: '100002-000-000' }],
+			credentials: { rateLimitRequests: 1, rateLimitWindowSeconds: 10 },
+		},
+	);
+	expect(result.error).toBeUndefined();
+	expect(requests).toHaveLength(3);
+	// Two of the three waited for the next 10-second window.
+	expect(virtualClock.waits.filter((ms) => ms >= 10_000)).toHaveLength(2);
 });
