@@ -2,7 +2,7 @@
 # Installs Node 24 and a real n8n into a cache folder outside the clone and checks them;
 # later runs reuse what is complete and finish what is not.
 #   scripts/n8n/install.sh               every n8n version pinned in test/e2e/n8n-versions.json
-#   scripts/n8n/install.sh 2.8.4 ...     only these versions
+#   scripts/n8n/install.sh 2.39.10 ...   only these versions
 #   N8N_CACHE_DIR=/some/dir scripts/n8n/install.sh   another cache (default ~/.cache/n8n-nodes-creator-commerce)
 # A fresh n8n install takes about 15 minutes on 2 cores (npm install, then sqlite3 compiled
 # from source); an install that is already complete is skipped in a second.

@@ -2,7 +2,7 @@
 # Runs the cached n8n <version> under Node 24, isolated and offline-friendly:
 #   N8N_USER_FOLDER=/some/dir scripts/n8n/n8n.sh 1.123.81 import:workflow --input=wf.json
 #   N8N_USER_FOLDER=/some/dir scripts/n8n/n8n.sh 1.123.81 execute --id=wf1 --rawOutput
-#   N8N_USER_FOLDER=/some/dir N8N_PORT=5690 scripts/n8n/n8n.sh 2.8.4 start
+#   N8N_USER_FOLDER=/some/dir N8N_PORT=5690 scripts/n8n/n8n.sh 2.39.10 start
 # Installs that version first if it is missing (scripts/n8n/install.sh, ~15 min, to stderr).
 #
 # Everything n8n keeps (SQLite database, settings with the encryption key, community

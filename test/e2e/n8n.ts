@@ -25,7 +25,7 @@ export const versions = JSON.parse(
 	readFileSync(path.join(ROOT, 'test/e2e/n8n-versions.json'), 'utf8'),
 ) as { n8n: string[]; default: string };
 
-/** The versions to run: N8N_E2E_VERSIONS="2.8.4" narrows the list. */
+/** The versions to run: N8N_E2E_VERSIONS="1.123.81" narrows the list. */
 export function e2eVersions(): string[] {
 	const only = process.env.N8N_E2E_VERSIONS?.split(',').map((v) => v.trim()).filter(Boolean);
 	return only?.length ? only : versions.n8n;
