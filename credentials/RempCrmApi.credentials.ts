@@ -249,5 +249,17 @@ export class RempCrmApi implements ICredentialType {
 			url: '/api/v1/user/info',
 			headers: { Accept: 'application/json' },
 		},
+		rules: [
+			{
+				// Any server can answer 200; REMP CRM's answer names the token's user.
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'user.id',
+					value: undefined,
+					message:
+						'The Base URL answered, but not as REMP CRM: its answer names no CRM user. Check the Base URL: it should be the address of your REMP CRM, without /api.',
+				},
+			},
+		],
 	};
 }

@@ -38,6 +38,8 @@ import type { MockHandler, RecordedRequest } from '../harness';
 import { kwigaCases } from '../kwiga/cases';
 import { BoomerangmeMock } from '../mocks/boomerangme';
 import { KwigaMock } from '../mocks/kwiga';
+import { REMP_USERS, RempCrmMock } from '../mocks/rempCrm';
+import { rempCases } from '../remp/cases';
 import type { OperationCase } from './cases';
 
 /** What the suite needs of a mock: its handler (served over HTTP) and what it received. */
@@ -102,5 +104,30 @@ export const platforms: Platform[] = [
 		authorized: (request, mock) => request.headers['x-api-key'] === mock.apiKey,
 		cases: boomerangmeCases,
 		dropdowns: [{ method: 'searchCustomers', filter: 'customer1' }, { method: 'searchTemplates', filter: 'stamp' }],
+	}),
+	platform({
+		// Email and Password, so that n8n's own preAuthentication logs in and keeps the token.
+		name: 'REMP CRM',
+		nodeType: 'n8n-nodes-creator-commerce.rempCrm',
+		credentialType: 'rempCrmApi',
+		mock: () => new RempCrmMock(),
+		credentials: (_mock, baseUrl) => ({
+			baseUrl,
+			authentication: 'emailPassword',
+			email: REMP_USERS.admin.email,
+			password: REMP_USERS.admin.password,
+		}),
+		wrongKey: (_mock, baseUrl) => ({
+			baseUrl,
+			authentication: 'emailPassword',
+			email: REMP_USERS.admin.email,
+			password: 'not-the-password',
+		}),
+		// The login carries its email and password; every other call a user token the mock knows.
+		authorized: (request, mock) =>
+			request.path === '/api/v1/users/login'
+				? typeof request.body === 'string' && new URLSearchParams(request.body).has('password')
+				: mock.tokens.has((request.headers.authorization ?? '').replace(/^Bearer /, '')),
+		cases: rempCases,
 	}),
 ];

@@ -249,6 +249,14 @@ describe('credential', () => {
 			body: undefined,
 		});
 		expect(answer.status).toBe(200);
+		// The rule that tells REMP CRM from any server answering 200: the answer names the user.
+		expect(credential.test.rules).toEqual([
+			expect.objectContaining({
+				type: 'responseSuccessBody',
+				properties: expect.objectContaining({ key: 'user.id', value: undefined }),
+			}),
+		]);
+		expect((answer.body as { user: { id: number } }).user.id).toBe(9);
 	});
 
 	it('a request that carries its own token keeps it; the login goes without one', async () => {
