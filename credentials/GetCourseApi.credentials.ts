@@ -84,6 +84,16 @@ export class GetCourseApi implements ICredentialType {
 		},
 		rules: [
 			{
+				// Any web server can answer 200; GetCourse's answers always carry `success`.
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'success',
+					value: undefined,
+					message:
+						'The address answered, but not as GetCourse\'s API. Check the Account: your school name (myschool) or the full address of the school.',
+				},
+			},
+			{
 				type: 'responseSuccessBody',
 				properties: {
 					key: 'success',

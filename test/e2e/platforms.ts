@@ -34,9 +34,11 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
 import { boomerangmeCases } from '../boomerangme/cases';
+import { getCourseCases } from '../getcourse/cases';
 import type { MockHandler, RecordedRequest } from '../harness';
 import { kwigaCases } from '../kwiga/cases';
 import { BoomerangmeMock } from '../mocks/boomerangme';
+import { GetCourseMock } from '../mocks/getcourse';
 import { KwigaMock } from '../mocks/kwiga';
 import { REMP_USERS, RempCrmMock } from '../mocks/rempCrm';
 import { rempCases } from '../remp/cases';
@@ -93,6 +95,22 @@ export const platforms: Platform[] = [
 			request.headers.token === mock.token && request.headers['cabinet-hash'] === mock.cabinetHash,
 		cases: kwigaCases,
 		dropdowns: [{ method: 'searchContacts', filter: 'student1' }],
+	}),
+	platform({
+		// Export files are ready at the first check here (the unit tests cover 909 and 905).
+		name: 'GetCourse',
+		nodeType: 'n8n-nodes-creator-commerce.getCourse',
+		credentialType: 'getCourseApi',
+		mock: () => new GetCourseMock({ notReadyChecks: 0 }),
+		credentials: (mock, baseUrl) => ({ account: baseUrl, secretKey: mock.key }),
+		wrongKey: (_mock, baseUrl) => ({ account: baseUrl, secretKey: 'not-the-key' }),
+		// The key is a query parameter of exports (GET) and a form field of imports (POST).
+		authorized: (request, mock) =>
+			(request.method === 'GET'
+				? request.query.key
+				: new URLSearchParams(typeof request.body === 'string' ? request.body : '').get('key')) === mock.key,
+		cases: getCourseCases,
+		dropdowns: [{ method: 'searchGroups' }],
 	}),
 	platform({
 		name: 'Boomerangme',

@@ -119,6 +119,7 @@ describe('credential', () => {
 		});
 		const rules = credential.test.rules!.map((rule) => rule.properties as { key: string; value: unknown });
 		expect(rules.map((rule) => [rule.key, rule.value])).toEqual([
+			['success', undefined],
 			['success', false],
 			['result.error', true],
 		]);
