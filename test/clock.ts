@@ -22,7 +22,7 @@ export const virtualClock = {
 			// Let the requests already let through reach the mock before time jumps.
 			const started = Date.now();
 			do await new Promise((resolve) => setTimeout(resolve, 5));
-			while (traffic.inFlight > 0 && Date.now() - started < 5000);
+			while (traffic.inFlight > 0 && Date.now() - started < 60_000);
 			virtualClock.time += ms;
 		};
 	},

@@ -164,7 +164,7 @@ describe('the rate gate', () => {
 		// 200 a minute, kept with a 1-second margin: batches leave at 0 s, 61 s and 122 s.
 		expect(virtualClock.time - Date.UTC(2026, 0, 1)).toBeGreaterThanOrEqual(122_000);
 		expect(virtualClock.time - Date.UTC(2026, 0, 1)).toBeLessThan(130_000);
-	});
+	}, 180_000);
 
 	test('500 items against a server that allows fewer than the credential says: every item succeeds with few 429s', async () => {
 		// The credential says 200 a minute, but other tools spend half of this token's minute.
@@ -183,7 +183,7 @@ describe('the rate gate', () => {
 		// The first 200 leave at once and 100 are refused; KWIGA's X-RateLimit-Limit (100)
 		// then lowers the gate, and nothing more is refused.
 		expect(mock.requests.length - 500).toBe(100);
-	});
+	}, 180_000);
 
 	test('the credential\'s own rate is kept: 20 requests per 2 seconds', async () => {
 		const mock = new KwigaMock({ contacts: 100, now });
@@ -198,7 +198,7 @@ describe('the rate gate', () => {
 		expect(result.items).toHaveLength(100);
 		// Five batches of 20, each 2.1 s (2 s and a 5 % margin) after the one before.
 		expect(virtualClock.waits.reduce((sum, wait) => sum + wait, 0)).toBe(4 * 2100);
-	});
+	}, 180_000);
 
 	test('a 429 in the middle of Return All pauses for Retry-After and asks for the same page again', async () => {
 		const mock = new KwigaMock({ contacts: 250, now });
