@@ -1,17 +1,8 @@
 /**
  * Field builders that several Boomerangme resources use: the Operation dropdown, list
- * size, template and customer pickers, and a JSON field for bodies the reference does not
- * spell out.
+ * size, template and customer pickers, and the values routing sends.
  */
-import type {
-	IDataObject,
-	IDisplayOptions,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
-import { jsonParse, NodeOperationError } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { PAGE_SIZE } from './transport';
 
@@ -157,33 +148,3 @@ export const AS_NUMBER = '={{ Number(String($value).trim()) }}';
 /** An ID sent as a number when it is one, else as trimmed text. */
 export const ID_VALUE =
 	'={{ /^\\d+$/.test(String($value).trim()) ? Number(String($value).trim()) : String($value).trim() }}';
-
-/**
- * A preSend that merges a JSON object from `parameter` into the body, for fields the
- * reference does not list. Bad JSON fails before anything is sent.
- */
-export function mergeJsonBody(parameter: string, label: string) {
-	return async function (
-		this: IExecuteSingleFunctions,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		const raw = this.getNodeParameter(parameter, '') as unknown;
-		if (raw === '' || raw === undefined || raw === null) return requestOptions;
-		let value: unknown = raw;
-		if (typeof raw === 'string') {
-			try {
-				value = jsonParse(raw);
-			} catch {
-				value = undefined;
-			}
-		}
-		if (!value || typeof value !== 'object' || Array.isArray(value)) {
-			throw new NodeOperationError(this.getNode(), `${label} is not a JSON object`, {
-				itemIndex: this.getItemIndex(),
-				description: `Write ${label} as a JSON object, such as {"name": "Coffee Corner"}. Nothing was sent.`,
-			});
-		}
-		requestOptions.body = { ...((requestOptions.body as IDataObject) ?? {}), ...(value as IDataObject) };
-		return requestOptions;
-	};
-}

@@ -11,7 +11,7 @@ import type {
 	IHttpRequestOptions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { jsonParse, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Paging } from '../shared/pages';
 import { walkPages } from '../shared/pages';
@@ -280,6 +280,34 @@ export function checkBalanceAmount(
 	);
 }
 
+/**
+ * The body property that carries fields given as JSON (Company Create and Update, whose
+ * fields the reference does not list): merged into the body before sending.
+ */
+export const JSON_FIELDS = '__jsonFields';
+
+/** Merges the JSON object a field gave under JSON_FIELDS into the body; bad JSON fails here. */
+export function mergeJsonFields(ctx: IExecuteSingleFunctions, options: IHttpRequestOptions): void {
+	const body = options.body as IDataObject | undefined;
+	if (!body || !(JSON_FIELDS in body)) return;
+	const { [JSON_FIELDS]: raw, ...rest } = body;
+	let value: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			value = raw.trim() === '' ? {} : jsonParse(raw);
+		} catch {
+			value = undefined;
+		}
+	}
+	if (!value || typeof value !== 'object' || Array.isArray(value)) {
+		throw new NodeOperationError(ctx.getNode(), 'Company Data is not a JSON object', {
+			itemIndex: ctx.getItemIndex(),
+			description: 'Write Company Data as a JSON object, such as {"name": "Coffee Corner"}. Nothing was sent.',
+		});
+	}
+	options.body = { ...rest, ...(value as IDataObject) };
+}
+
 function balanceActionOf(ctx: IExecuteSingleFunctions): BalanceAction | undefined {
 	if (ctx.getNodeParameter('resource', 'card') !== 'card') return undefined;
 	const operation = ctx.getNodeParameter('operation', '') as string;
@@ -311,6 +339,7 @@ export async function sendBoomerangmeRequest(
 			: Number(requestData.maxResults);
 	return await itemResult(this, async () => {
 		const filled = { ...options, url: fillPath(this, options.url, PATH_PARAMS) };
+		mergeJsonFields(this, filled);
 		const balance = balanceActionOf(this);
 		if (balance) checkBalanceAmount(this, balance, filled);
 		try {

@@ -86,6 +86,38 @@ describe('errors', () => {
 	});
 });
 
+describe('Company Data (JSON)', () => {
+	it('bad JSON fails the item before sending, in the Continue On Fail shape', async () => {
+		const mock = new BoomerangmeMock();
+		const requests = interceptHttp(BASE_URL, mock.handle);
+		const result = await runBoomerangme(
+			{ resource: 'company', operation: 'create', companyData: '={{ $json.data }}' },
+			{ input: [{ data: '{"name": "Tea"' }, { data: '{"name": "Tea Time"}' }], continueOnFail: true },
+		);
+		expect(requests.map((r) => r.body)).toEqual([{ name: 'Tea Time' }]);
+		expect(result.items[0]).toEqual({
+			json: {
+				error: 'Company Data is not a JSON object',
+				description: expect.stringContaining('Nothing was sent'),
+				httpCode: null,
+			},
+			pairedItem: { item: 0 },
+		});
+		expect(result.items[1].json).toMatchObject({ name: 'Tea Time' });
+	});
+
+	it('an object from an expression is sent as it is', async () => {
+		const mock = new BoomerangmeMock();
+		const requests = interceptHttp(BASE_URL, mock.handle);
+		const result = await runBoomerangme(
+			{ resource: 'company', operation: 'update', companyId: '1025', companyData: '={{ $json.company }}' },
+			{ input: [{ company: { email: 'new@books.example', phone: '+123' } }] },
+		);
+		expect(result.error).toBeUndefined();
+		expect(requests[0].body).toEqual({ email: 'new@books.example', phone: '+123' });
+	});
+});
+
 describe('what is sent again', () => {
 	it('429: the balance operation waits as told and is sent again, applied once', async () => {
 		const mock = new BoomerangmeMock();

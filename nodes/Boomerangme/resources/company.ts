@@ -1,14 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ID_VALUE, listFields, mergeJsonBody, operationSelector, request, show } from '../fields';
-import { PATHS } from '../transport';
+import { ID_VALUE, listFields, operationSelector, request, show } from '../fields';
+import { JSON_FIELDS, PATHS } from '../transport';
 
 const resource = 'company';
-
-const withJson = (method: 'POST' | 'PATCH', url: string) => ({
-	...request(method, url),
-	send: { paginate: true, preSend: [mergeJsonBody('companyData', 'Company Data')] },
-});
 
 export const companyOperations: INodeProperties[] = [
 	operationSelector(resource, 'get', [
@@ -24,7 +19,7 @@ export const companyOperations: INodeProperties[] = [
 			value: 'create',
 			action: 'Create a company',
 			description: 'Create a sub-account',
-			routing: withJson('POST', PATHS.companies),
+			routing: request('POST', PATHS.companies),
 		},
 		{
 			name: 'Get',
@@ -45,7 +40,7 @@ export const companyOperations: INodeProperties[] = [
 			value: 'update',
 			action: 'Update a company',
 			description: "Change a sub-account's information",
-			routing: withJson('PATCH', PATHS.company),
+			routing: request('PATCH', PATHS.company),
 		},
 	]),
 ];
@@ -89,5 +84,7 @@ export const companyFields: INodeProperties[] = [
 		displayOptions: show(resource, ['create', 'update']),
 		description:
 			"The company's fields as a JSON object. Boomerangme's reference does not list them; copy the field names from a company that Get returns.",
+		// Merged into the body by the send function (transport.ts), where bad JSON fails the item.
+		routing: { send: { type: 'body', property: JSON_FIELDS } },
 	},
 ];
