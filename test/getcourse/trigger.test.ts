@@ -7,7 +7,7 @@ import { virtualClock } from '../clock';
 import { interceptHttp, resetHttp } from '../harness';
 import { GetCourseMock } from '../mocks/getcourse';
 import { pollWorkflow } from './poll';
-import { BASE_URL, KEY } from './run';
+import { BASE_URL, KEY, runGetCourse } from './run';
 
 const at = (iso: string) => Date.parse(iso);
 const MINUTE = 60_000;
@@ -201,4 +201,31 @@ test('a bad time zone is named', async () => {
 	const flow = pollWorkflow({ event: 'newUser', options: { timeZone: 'Mars/Olympus' } });
 	await expect(flow.poll()).rejects.toThrow('Unknown time zone "Mars/Olympus"');
 	expect(mock.requests).toHaveLength(0);
+});
+
+test('the trigger and the node share one budget per credential; a poll refused by it loses nothing', async () => {
+	setup('2026-11-23T12:00:00Z');
+	const flow = pollWorkflow({ event: 'newUser', options: UTC });
+	await flow.poll();
+	const state = JSON.parse(JSON.stringify(flow.staticData()));
+	// The node (same credential) fetches a ready export 96 times: 98 of 100 requests spent.
+	mock.exports.set(4999, { id: 4999, fields: ['id'], items: [['1']], startedAt: 0, checks: 0, ready: true });
+	const { items } = await runGetCourse(
+		{ resource: 'export', operation: 'getResult', exportId: '4999' },
+		{ input: Array.from({ length: 96 }, () => ({})) },
+	);
+	expect(items).toHaveLength(96);
+
+	timeIs('2026-11-23T12:10:00Z');
+	mock.addUser({ email: 'meanwhile@example.com' });
+	mock.notReadyChecks = 5;
+	await expect(flow.poll()).rejects.toThrow('The budget of 100 export requests per 2 hours is spent');
+	expect(flow.staticData()).toEqual(state);
+	expect(mock.requests).toHaveLength(100);
+
+	// Two hours after the first requests, the budget has room again and the user comes out once.
+	timeIs('2026-11-23T14:10:00Z');
+	mock.notReadyChecks = 0;
+	mock.exports.clear();
+	expect(emails(await flow.poll())).toEqual(['meanwhile@example.com']);
 });
