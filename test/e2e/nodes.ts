@@ -35,7 +35,8 @@ export function nodeDescriptions(): Map<string, INodeTypeDescription> {
 	for (const file of manifest.n8n.nodes) {
 		const loaded = require(path.join(ROOT, file)) as Record<string, unknown>;
 		for (const exported of Object.values(loaded)) {
-			if (typeof exported !== 'function') continue;
+			// Node classes only: a node file may also export helper functions.
+			if (typeof exported !== 'function' || !/^class\b/.test(Function.prototype.toString.call(exported))) continue;
 			const node = new (exported as new () => LoadedNode)();
 			const description =
 				node.nodeVersions && node.currentVersion !== undefined
