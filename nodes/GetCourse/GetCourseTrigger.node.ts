@@ -1,14 +1,23 @@
 import type {
 	IDataObject,
+	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { listSearch } from './methods';
-import { baseUrlOf, EXPORT_WAIT, GETCOURSE_CREDENTIAL, rowsToObjects, runExport } from './transport';
+import type { ExportProgress, ExportRows } from './transport';
+import {
+	awaitExport,
+	baseUrlOf,
+	EXPORT_WAIT,
+	GETCOURSE_CREDENTIAL,
+	rowsToObjects,
+	startExport,
+} from './transport';
 import { clock } from '../shared/gate';
 import { pathSegment, positiveInteger } from '../shared/path';
 
@@ -59,6 +68,33 @@ interface PollState {
 	cursor?: string;
 	/** Keys of the records in the last window, emitted or already there at the start. */
 	seen?: string[];
+	/** An export a poll started but could not wait for: the next poll fetches it instead of starting another. */
+	pending?: PendingExport;
+}
+
+interface PendingExport {
+	watching: string;
+	exportId: string;
+	/** The first day the export asked for. */
+	from: string;
+	/** When it was started (clock time): the window's end. */
+	startedAt: number;
+	/** Polls that found it not ready yet. */
+	polls: number;
+}
+
+/** Polls that wait for one pending export before it is given up and a new one started. */
+export const MAX_PENDING_POLLS = 5;
+
+/** Kept free at the end of the time n8n gives a poll. */
+export const POLL_MARGIN_MS = 5_000;
+
+/** The time n8n gives one poll, where it says (n8n 2.x: `getPollBudgetMs`). */
+function pollBudgetMs(ctx: IPollFunctions): number | undefined {
+	const withBudget = ctx as { getPollBudgetMs?: () => number };
+	if (typeof withBudget.getPollBudgetMs !== 'function') return undefined;
+	const ms = Number(withBudget.getPollBudgetMs());
+	return Number.isFinite(ms) && ms > 0 ? ms : undefined;
 }
 
 /** The calendar day of a moment in a time zone, YYYY-MM-DD. */
@@ -227,48 +263,83 @@ export class GetCourseTrigger implements INodeType {
 		const credentials = await this.getCredentials(GETCOURSE_CREDENTIAL);
 		const baseURL = baseUrlOf(credentials.account);
 		const now = clock.now();
-		const today = dayIn(timeZone, now - WINDOW_MARGIN_MS);
+		const budget = pollBudgetMs(this);
+		const deadline = budget === undefined ? undefined : now + budget - POLL_MARGIN_MS;
+		const progress: ExportProgress = { requests: 0 };
 
-		const exportSince = async (from: string): Promise<IDataObject[]> => {
-			const result = await runExport(
-				this,
-				{
-					method: 'GET',
-					baseURL,
-					url,
-					qs: { [event.dateFilter]: { from } },
-					headers: { Accept: 'application/json' },
-					arrayFormat: 'brackets',
-				},
-				maxChecks,
-			);
-			this.logger.debug(
-				`GetCourse Trigger: export ${result.exportId} since ${from}: ${result.items.length} rows, ${result.requests} export requests`,
-			);
-			return rowsToObjects(result.fields, result.items);
+		const start = async (from: string): Promise<string> => {
+			const request: IHttpRequestOptions = {
+				method: 'GET',
+				baseURL,
+				url,
+				qs: { [event.dateFilter]: { from } },
+				headers: { Accept: 'application/json' },
+				arrayFormat: 'brackets',
+			};
+			return await startExport(this, request, progress);
 		};
+		const wait = async (exportId: string, firstDelay: boolean) =>
+			await awaitExport(this, baseURL, exportId, progress, { maxChecks, firstDelay, deadline });
 
 		if (this.getMode() === 'manual') {
 			// A small recent sample; the state of the active trigger is left alone.
-			const records = await exportSince(dayIn(timeZone, now - 3 * DAY_MS));
-			const sample = records.slice(-SAMPLE_SIZE);
+			const exportId = await start(dayIn(timeZone, now - 3 * DAY_MS));
+			const rows = await wait(exportId, true);
+			if (!rows) {
+				throw new NodeOperationError(this.getNode(), `GetCourse: export ${exportId} is not ready yet`, {
+					description: 'GetCourse is still making the export file. Fetch the test event again in a minute.',
+				});
+			}
+			const sample = rowsToObjects(rows.fields, rows.items).slice(-SAMPLE_SIZE);
 			return sample.length ? [this.helpers.returnJsonArray(sample)] : null;
 		}
 
 		const state = this.getWorkflowStaticData('node') as PollState;
 		const firstRun = state.watching !== watching || !state.cursor || !Array.isArray(state.seen);
 		const backfill = Math.max(0, Math.floor(Number(options.backfillDays ?? 0)));
-		const from = firstRun
-			? backfill > 0
+
+		// An export an earlier poll started and could not wait for is fetched, not started again.
+		let job: PendingExport | undefined =
+			state.pending?.watching === watching && state.pending.polls < MAX_PENDING_POLLS
+				? { ...state.pending }
+				: undefined;
+		let rows: ExportRows | undefined;
+		if (job) {
+			const failure = await wait(job.exportId, false).then(
+				(ready) => {
+					rows = ready;
+					return undefined;
+				},
+				(error: unknown) => error as Error,
+			);
+			// A spent budget fails the poll as it is; the export stays pending.
+			if (failure instanceof NodeApiError && failure.httpCode === '429') throw failure;
+			if (failure) {
+				// GetCourse no longer has it (or refuses it): start a new export below.
+				this.logger.debug(`GetCourse Trigger: dropped export ${job.exportId}: ${failure.message}`);
+				job = undefined;
+			}
+		}
+		if (!job) {
+			const from = firstRun
 				? dayIn(timeZone, now - WINDOW_MARGIN_MS - backfill * DAY_MS)
-				: today
-			: (state.cursor as string);
-		const records = await exportSince(from);
+				: (state.cursor as string);
+			job = { watching, exportId: await start(from), from, startedAt: now, polls: 0 };
+			rows = await wait(job.exportId, true);
+		}
+		if (!rows) {
+			// Not ready in the time of this poll: nothing moves, the next poll fetches this export.
+			state.pending = { ...job, polls: job.polls + 1 };
+			return null;
+		}
+		this.logger.debug(
+			`GetCourse Trigger: export ${job.exportId} since ${job.from}: ${rows.items.length} rows, ${progress.requests} export requests`,
+		);
 
 		const seen = new Set(firstRun ? [] : state.seen);
 		const windowKeys: string[] = [];
 		const fresh: IDataObject[] = [];
-		for (const record of records) {
+		for (const record of rowsToObjects(rows.fields, rows.items)) {
 			const key = keyOf(record, event, idColumn);
 			windowKeys.push(key);
 			if (seen.has(key)) continue;
@@ -278,9 +349,12 @@ export class GetCourseTrigger implements INodeType {
 		}
 
 		// Only now, with the records in hand, does the cursor move: a failed check changed nothing.
+		// The window ends when the export was started; the next one begins on that day.
+		const today = dayIn(timeZone, job.startedAt - WINDOW_MARGIN_MS);
 		state.watching = watching;
 		state.cursor = !firstRun && state.cursor! > today ? state.cursor : today;
 		state.seen = [...new Set(windowKeys)].slice(-MAX_SEEN);
+		delete state.pending;
 		return fresh.length ? [this.helpers.returnJsonArray(fresh)] : null;
 	}
 }

@@ -163,14 +163,6 @@ export const EXPORT_WAIT = {
 	busyDelaysMs: [30_000, 60_000, 120_000],
 };
 
-export interface ExportResult {
-	exportId: string;
-	fields: string[];
-	items: unknown[][];
-	/** Requests this export took (all spend the budget). */
-	requests: number;
-}
-
 export interface ExportProgress {
 	requests: number;
 }
@@ -201,20 +193,41 @@ export async function startExport(
 	}
 }
 
-/** Waits for an export's file (bounded back-off on 909) and returns its columns and rows. */
-export async function exportResult(
+export interface ExportRows {
+	fields: string[];
+	items: unknown[][];
+}
+
+export interface WaitLimits {
+	/** Status checks at most. */
+	maxChecks: number;
+	/** Whether to pause before the first check (a just-started export is never ready at once). */
+	firstDelay: boolean;
+	/** No pause may end after this moment (clock time); the wait gives up instead. */
+	deadline?: number;
+}
+
+/**
+ * Waits for an export's file with a bounded back-off while GetCourse answers 909 ("file not
+ * created yet") and returns its columns and rows; undefined when the checks or the time
+ * ran out first.
+ */
+export async function awaitExport(
 	ctx: RequestContext,
 	baseURL: string | undefined,
 	exportId: string,
 	progress: ExportProgress,
-	maxChecks = EXPORT_WAIT.maxChecks,
+	limits: WaitLimits,
 	itemIndex = 0,
-	firstDelay = true,
-): Promise<{ fields: string[]; items: unknown[][] }> {
+): Promise<ExportRows | undefined> {
 	const delays = EXPORT_WAIT.checkDelaysMs;
-	for (let check = 0; check < maxChecks; check++) {
-		const pause = firstDelay ? check : check - 1;
-		if (pause >= 0) await clock.sleep(delays[Math.min(pause, delays.length - 1)]);
+	for (let check = 0; check < limits.maxChecks; check++) {
+		const pause = limits.firstDelay ? check : check - 1;
+		if (pause >= 0) {
+			const ms = delays[Math.min(pause, delays.length - 1)];
+			if (limits.deadline !== undefined && clock.now() + ms > limits.deadline) return undefined;
+			await clock.sleep(ms);
+		}
 		const request: IHttpRequestOptions = {
 			method: 'GET',
 			baseURL,
@@ -228,35 +241,27 @@ export async function exportResult(
 			const info = body.info as IDataObject;
 			return { fields: (info.fields as unknown[]).map(String), items: info.items as unknown[][] };
 		}
-		if (errorCode(body) === 905) {
-			// The file of this export is still being made while another one waits.
-			continue;
-		}
+		// 909, or 905 while this export's file is still being made: check again later.
 	}
+	return undefined;
+}
+
+/** Waits for an export's file (bounded back-off on 909) and returns its columns and rows. */
+export async function exportResult(
+	ctx: RequestContext,
+	baseURL: string | undefined,
+	exportId: string,
+	progress: ExportProgress,
+	maxChecks = EXPORT_WAIT.maxChecks,
+	itemIndex = 0,
+	firstDelay = true,
+): Promise<ExportRows> {
+	const rows = await awaitExport(ctx, baseURL, exportId, progress, { maxChecks, firstDelay }, itemIndex);
+	if (rows) return rows;
 	throw new NodeOperationError(ctx.getNode(), `GetCourse: export ${exportId} is not ready yet`, {
 		itemIndex,
 		description: `GetCourse was still making the file after ${maxChecks} status checks (each one counts toward the 100 export requests per 2 hours). Fetch it later with Export → Get Result and export ID ${exportId}, or raise "Max Status Checks".`,
 	});
-}
-
-/** Starts an export and returns its rows once ready. */
-export async function runExport(
-	ctx: RequestContext,
-	options: IHttpRequestOptions,
-	maxChecks = EXPORT_WAIT.maxChecks,
-	itemIndex = 0,
-): Promise<ExportResult> {
-	const progress: ExportProgress = { requests: 0 };
-	const exportId = await startExport(ctx, options, progress, itemIndex);
-	const { fields, items } = await exportResult(
-		ctx,
-		options.baseURL,
-		exportId,
-		progress,
-		maxChecks,
-		itemIndex,
-	);
-	return { exportId, fields, items, requests: progress.requests };
 }
 
 /** Unique keys for an export's column names (a repeated name gets " (2)", " (3)"). */

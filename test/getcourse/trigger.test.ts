@@ -229,3 +229,44 @@ test('the trigger and the node share one budget per credential; a poll refused b
 	mock.exports.clear();
 	expect(emails(await flow.poll())).toEqual(['meanwhile@example.com']);
 });
+
+test('an export not ready within the time n8n gives a poll is fetched by the next poll, not started again', async () => {
+	setup('2026-11-23T12:00:00Z', 0);
+	const flow = pollWorkflow({ event: 'newUser', options: UTC });
+	await flow.poll();
+	timeIs('2026-11-23T12:10:00Z');
+	mock.addUser({ email: 'slow@example.com' });
+	mock.notReadyChecks = 2;
+	const cursor = flow.staticData().cursor;
+
+	// 20 s for the poll: the check after 10 s finds it not ready, the next pause would not fit.
+	expect(await flow.poll('trigger', 20_000)).toEqual([]);
+	const pending = flow.staticData().pending as { exportId: string; polls: number };
+	expect(pending).toMatchObject({ watching: 'newUser', from: '2026-11-23', polls: 1 });
+	expect(flow.staticData().cursor).toBe(cursor);
+
+	timeIs('2026-11-23T12:20:00Z');
+	expect(emails(await flow.poll('trigger', 20_000))).toEqual(['slow@example.com']);
+	expect(flow.staticData().pending).toBeUndefined();
+	const starts = mock.requests.filter((request) => request.path === '/pl/api/account/users');
+	expect(starts).toHaveLength(2);
+	expect(mock.requests.slice(-3).map((request) => request.path)).toEqual([
+		`/pl/api/account/exports/${pending.exportId}`,
+		`/pl/api/account/exports/${pending.exportId}`,
+		`/pl/api/account/exports/${pending.exportId}`,
+	]);
+});
+
+test('a pending export GetCourse no longer has is dropped and a new one started', async () => {
+	setup('2026-11-23T12:00:00Z', 0);
+	const flow = pollWorkflow({ event: 'newUser', options: UTC });
+	await flow.poll();
+	timeIs('2026-11-23T12:10:00Z');
+	mock.addUser({ email: 'again@example.com' });
+	mock.notReadyChecks = 5;
+	expect(await flow.poll('trigger', 20_000)).toEqual([]);
+	mock.exports.clear();
+	mock.notReadyChecks = 0;
+	timeIs('2026-11-23T12:20:00Z');
+	expect(emails(await flow.poll('trigger', 20_000))).toEqual(['again@example.com']);
+});
