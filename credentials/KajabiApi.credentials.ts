@@ -42,19 +42,26 @@ async function exchange(
 	credentials: ICredentialDataDecryptedObject,
 	entry: TokenEntry,
 ): Promise<string> {
-	const response = (await helpers.helpers.httpRequest({
-		method: 'POST',
-		url: `${baseUrlOf(credentials)}/v1/oauth/token`,
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-		body: new URLSearchParams({
-			grant_type: 'client_credentials',
-			client_id: String(credentials.clientId ?? '').trim(),
-			client_secret: String(credentials.clientSecret ?? '').trim(),
-		}).toString(),
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	})) as { statusCode: number; body: unknown };
+	const url = `${baseUrlOf(credentials)}/v1/oauth/token`;
+	let response: { statusCode: number; body: unknown };
+	try {
+		response = (await helpers.helpers.httpRequest({
+			method: 'POST',
+			url,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+			body: new URLSearchParams({
+				grant_type: 'client_credentials',
+				client_id: String(credentials.clientId ?? '').trim(),
+				client_secret: String(credentials.clientSecret ?? '').trim(),
+			}).toString(),
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as { statusCode: number; body: unknown };
+	} catch (error) {
+		const reason = String((error as Error).message ?? 'no answer').replace(/\s+/g, ' ').slice(0, 200);
+		throw new Error(`Could not reach Kajabi at ${url} to get an access token: ${reason}. Check the Base URL in the Kajabi credential.`);
+	}
 	const answer = (response.body && typeof response.body === 'object' ? response.body : {}) as IDataObject;
 	const token = typeof answer.access_token === 'string' ? answer.access_token : '';
 	if (response.statusCode >= 400 || !token) {

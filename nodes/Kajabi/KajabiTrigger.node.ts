@@ -26,6 +26,7 @@ import {
 	KAJABI_PAGING,
 	KAJABI_PATH_PARAMS,
 	kajabiGetOptions,
+	refusedClient,
 	simplifyRecord,
 } from './transport';
 
@@ -102,6 +103,8 @@ async function kajabiSend(
 		...options,
 		method,
 		...(body ? { body, headers: { ...options.headers, 'Content-Type': JSON_API } } : {}),
+	}).catch((error: unknown) => {
+		throw refusedClient(ctx.getNode(), error);
 	});
 }
 
@@ -251,7 +254,7 @@ export class KajabiTrigger implements INodeType {
 					await kajabiGetOptions(this, '/v1/hooks', { 'filter[event_eq]': want.event, 'page[size]': 100 }),
 					KAJABI_PAGING,
 				).catch((error: unknown) => {
-					throw withScope(error, want.event);
+					throw withScope(refusedClient(this.getNode(), error), want.event);
 				});
 				const mine = hooks.filter((hook) => (hook.attributes as IDataObject | undefined)?.target_url === url);
 				const found = mine.find((hook) => matches(hook, url, want));

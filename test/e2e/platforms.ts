@@ -36,9 +36,11 @@ import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workfl
 import { boomerangmeCases } from '../boomerangme/cases';
 import { getCourseCases } from '../getcourse/cases';
 import type { MockHandler, RecordedRequest } from '../harness';
+import { kajabiCases } from '../kajabi/cases';
 import { kwigaCases } from '../kwiga/cases';
 import { BoomerangmeMock } from '../mocks/boomerangme';
 import { GetCourseMock } from '../mocks/getcourse';
+import { KajabiMock } from '../mocks/kajabi';
 import { KwigaMock } from '../mocks/kwiga';
 import { REMP_USERS, RempCrmMock } from '../mocks/rempCrm';
 import { rempCases } from '../remp/cases';
@@ -147,5 +149,24 @@ export const platforms: Platform[] = [
 				? typeof request.body === 'string' && new URLSearchParams(request.body).has('password')
 				: mock.tokens.has((request.headers.authorization ?? '').replace(/^Bearer /, '')),
 		cases: rempCases,
+	}),
+	platform({
+		// Client credentials: n8n's preAuthentication gets the token (POST /v1/oauth/token) and keeps it.
+		name: 'Kajabi',
+		nodeType: 'n8n-nodes-creator-commerce.kajabi',
+		credentialType: 'kajabiApi',
+		mock: () => new KajabiMock(),
+		credentials: (mock, baseUrl) => ({ clientId: mock.clientId, clientSecret: mock.clientSecret, baseUrl }),
+		wrongKey: (mock, baseUrl) => ({ clientId: mock.clientId, clientSecret: 'not-the-secret', baseUrl }),
+		// The token exchange carries the client credentials; every other call a token the mock issued.
+		authorized: (request, mock) =>
+			request.path === '/v1/oauth/token'
+				? typeof request.body === 'string' && new URLSearchParams(request.body).get('client_secret') === mock.clientSecret
+				: mock.valid.has((request.headers.authorization ?? '').replace(/^Bearer /, '')),
+		cases: kajabiCases,
+		dropdowns: [
+			{ method: 'searchContacts', filter: 'student' },
+			{ method: 'searchCustomers', filter: 'student' },
+		],
 	}),
 ];

@@ -3,7 +3,10 @@
  * request until Kajabi refuses the token, a 401 gets one new token and resends, and a
  * refused client shows Kajabi's own words without the secret.
  */
+import nock from 'nock';
+
 import { KajabiApi } from '../../credentials/KajabiApi.credentials';
+import { interceptHttp } from '../harness';
 import { KajabiMock } from '../mocks/kajabi';
 import { apiRequests, BASE_URL, mountKajabi, resetKajabi, runKajabi, virtualTime } from './run';
 
@@ -80,11 +83,23 @@ describe('token exchange', () => {
 	it('shows Kajabi\'s refusal of a wrong client secret, never the secret', async () => {
 		const mock = mountKajabi(new KajabiMock());
 		const result = await runKajabi(getContact, { credentials: { clientSecret: 'wrong-secret-value' } });
-		expect(result.error?.message).toContain('invalid_client');
-		expect(result.error?.message).toContain('Kajabi refused the client ID and client secret (HTTP 401)');
+		expect(result.error?.message).toBe('Kajabi: the client ID and client secret were refused (invalid_client)');
+		expect(result.error?.description).toContain('Check the client ID and client secret in the Kajabi credential');
+		expect((result.error as { httpCode?: string }).httpCode).toBe('401');
 		expect(JSON.stringify(result.error)).not.toContain('wrong-secret-value');
 		expect(apiRequests(mock)).toHaveLength(0);
 		expect(mock.exchanges).toBe(0);
+	});
+
+	it('says to check the Base URL when it answers a page instead of a token, or nothing at all', async () => {
+		interceptHttp('https://not-kajabi.test', () => ({ status: 200, body: '<html>Sign in</html>' }));
+		const page = await runKajabi(getContact, { credentials: { baseUrl: 'https://not-kajabi.test' } });
+		expect(page.error?.message).toContain('Kajabi answered the token request without an access token. Check the Base URL');
+		// A real connection to a closed port on this machine (nock lets loopback through here).
+		nock.enableNetConnect('127.0.0.1');
+		const closed = await runKajabi(getContact, { credentials: { baseUrl: 'http://127.0.0.1:9' } });
+		expect(closed.error?.message).toContain('Could not reach Kajabi at http://127.0.0.1:9/');
+		expect(closed.error?.description).toContain('Check the Base URL in the Kajabi credential');
 	});
 
 	it('tests the credential with GET /v1/me at the base URL', () => {

@@ -96,7 +96,7 @@ describe('Simplify', () => {
 		const mock = mountKajabi();
 		const result = await runKajabi({ resource: 'hook', operation: 'delete', hookId: id('801') });
 		expect(result.items.map((item) => item.json)).toEqual([{ success: true }]);
-		expect(mock.hooks).toHaveLength(0);
+		expect(mock.find('hooks', '801')).toBeUndefined();
 	});
 });
 

@@ -2,7 +2,7 @@
  * One case per operation of the Kajabi node, for the end-to-end suite (test/e2e/): each runs
  * as its own node in one workflow against a fresh KajabiMock (sites 11/12, offers 21/22,
  * product 31, course 41, tags 51/52, form 61, contacts 101–130, customer 201, purchase 301,
- * transaction 401, order 501, order item 502, submission 601, notes 701/702, hook 801,
+ * transaction 401, order 501, order item 502, submission 601, notes 701/702, hooks 801/802,
  * payout payout_abc123) and must succeed there. Destructive cases work on records no other
  * case reads. `expected` is the exact query and JSON:API body, asserted in operations.test.ts.
  */
@@ -301,7 +301,7 @@ export const kajabiCases: KajabiCase[] = [
 			},
 		},
 	},
-	read('Webhook: Get', 'hook', '/v1/hooks/801', 'hookId', '801'),
+	read('Webhook: Get', 'hook', '/v1/hooks/802', 'hookId', '802'),
 	{
 		title: 'Webhook: Delete',
 		parameters: { resource: 'hook', operation: 'delete', hookId: locator('801') },

@@ -120,7 +120,7 @@ describe('hook lifecycle', () => {
 		mock.failNext(200, { data: [] });
 		mock.failNext(422, { errors: [{ status: '422', title: 'Invalid attribute', detail: 'Target url is invalid', source: { pointer: '/data/attributes/target_url' } }] });
 		await expect(new TriggerRig(purchase).activate()).rejects.toThrow('Kajabi: Invalid attribute: Target url is invalid (target_url)');
-		expect(mock.hooks.map((hook) => hook.id)).toEqual(['801']);
+		expect(mock.hooks.map((hook) => hook.id)).toEqual(['801', '802']);
 	});
 
 	it('20 activations and deactivations leave no hook behind', async () => {

@@ -181,6 +181,7 @@ export class KajabiMock {
 			contact: { data: ref('contacts', '102') },
 		});
 		this.add('hooks', '801', { event: 'purchase', target_url: 'https://example.com/hook', resource_id: null }, site);
+		this.add('hooks', '802', { event: 'tag_added', target_url: 'https://example.com/tags', resource_id: 51 }, site);
 		this.add('kajabi_payments_payouts', 'payout_abc123', { amount_in_cents: 12000, status: 'paid' }, site);
 	}
 
@@ -447,6 +448,28 @@ export class KajabiMock {
 			return { status: 201, body: { data: record } };
 		}
 		return this.notFound('Route');
+	}
+
+	/**
+	 * Delivers an event as Kajabi does: a POST of `{ id, event, payload }` to the target URL of
+	 * every hook of that event (and resource, where a hook names one). Returns the answers.
+	 */
+	async emit(event: string, payload: Row[], resourceId?: string): Promise<number[]> {
+		const hooks = this.hooks.filter(
+			(hook) =>
+				hook.attributes.event === event &&
+				(hook.attributes.resource_id === null || String(hook.attributes.resource_id) === String(resourceId)),
+		);
+		const statuses: number[] = [];
+		for (const hook of hooks) {
+			const response = await fetch(String(hook.attributes.target_url), {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ id: `delivery-${this.nextId++}`, event, payload }),
+			});
+			statuses.push(response.status);
+		}
+		return statuses;
 	}
 
 	/** The documented sample payload of an event (a list of JSON:API records). */

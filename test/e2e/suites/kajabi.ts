@@ -1,0 +1,138 @@
+/**
+ * The Kajabi Trigger on the running n8n (`n8n start`), against a mock Kajabi of its own:
+ * activation registers one hook (POST /v1/hooks with n8n's webhook URL), an event Kajabi
+ * posts starts exactly one execution with its data, a forged post (a purchase Kajabi does
+ * not have) starts nothing with Verify on, deactivation removes the hook, and 20 cycles
+ * leave none behind.
+ */
+import { KajabiMock } from '../../mocks/kajabi';
+import type { E2eEnv } from '../env';
+import type { N8n } from '../n8n';
+
+export const title = 'Kajabi Trigger';
+
+const CREDENTIAL_ID = 'kajabiE2eCred001';
+const WORKFLOW_ID = 'kajabiE2eTrigg01';
+const WEBHOOK_ID = '7d3e9a10-2c4b-4f8e-a1d5-6b0c9e8f7a21';
+
+function triggerWorkflow(): Record<string, unknown> {
+	return {
+		id: WORKFLOW_ID,
+		name: 'Kajabi: purchases',
+		active: false,
+		nodes: [
+			{
+				parameters: { event: 'purchase', siteId: '11', options: { verify: true } },
+				id: '3f2a6c1d-9e8b-4a7f-b6c5-d4e3f2a1b0c9',
+				name: 'Kajabi Trigger',
+				type: 'n8n-nodes-creator-commerce.kajabiTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: WEBHOOK_ID,
+				credentials: { kajabiApi: { id: CREDENTIAL_ID, name: 'Kajabi (trigger)' } },
+			},
+		],
+		connections: {},
+		settings: {},
+		pinData: {},
+	};
+}
+
+/** Deactivates a workflow on the running server, as the editor's toggle does. */
+async function deactivate(n8n: N8n, workflowId: string): Promise<void> {
+	const { data } = await n8n.get<{ data: { versionId: string } }>(`/rest/workflows/${workflowId}`);
+	if (Number(n8n.version.split('.')[0]) >= 2) {
+		await n8n.post(`/rest/workflows/${workflowId}/deactivate`, {});
+	} else {
+		await n8n.post(`/rest/workflows/${workflowId}`, { active: false, versionId: data.versionId }, 'PATCH');
+	}
+}
+
+const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+
+const purchase = (id: string, amount = 4900) => [
+	{
+		id,
+		type: 'purchases',
+		attributes: { amount_in_cents: amount, currency: 'USD' },
+		relationships: { offer: { data: { id: '21', type: 'offers' } } },
+	},
+	{ id: '21', type: 'offers', attributes: { title: 'Yoga Basics' } },
+];
+
+export default function kajabiTrigger(env: E2eEnv): void {
+	const { n8n } = env;
+	let kajabi: KajabiMock;
+	const mine = () => kajabi.hooks.filter((hook) => hook.attributes.target_url === `${n8n.url}/webhook/${WEBHOOK_ID}/webhook`);
+
+	beforeAll(async () => {
+		kajabi = new KajabiMock();
+		const served = await env.serveMock(kajabi.handle);
+		await env.importCredentials([
+			{
+				id: CREDENTIAL_ID,
+				name: 'Kajabi (trigger)',
+				type: 'kajabiApi',
+				data: { clientId: kajabi.clientId, clientSecret: kajabi.clientSecret, baseUrl: served.url },
+			},
+		]);
+		await env.importWorkflows([triggerWorkflow()]);
+	});
+
+	env.test('activation registers one hook for purchases of the site', async () => {
+		kajabi.requests = [];
+		await env.activate(WORKFLOW_ID);
+		expect(mine()).toHaveLength(1);
+		const created = kajabi.requests.filter((request) => request.method === 'POST' && request.path === '/v1/hooks');
+		expect(created).toHaveLength(1);
+		expect(created[0].body).toEqual({
+			data: {
+				type: 'hooks',
+				attributes: { target_url: mine()[0].attributes.target_url, event: 'purchase' },
+				relationships: { site: { data: { type: 'sites', id: '11' } } },
+			},
+		});
+		expect(created[0].headers.authorization).toMatch(/^Bearer token-\d+$/);
+		return `hook ${mine()[0].id} → ${String(mine()[0].attributes.target_url)}`;
+	});
+
+	env.test('a purchase starts exactly one execution; a forged one starts none', async () => {
+		const before = (await env.executions(WORKFLOW_ID)).length;
+		expect(await kajabi.emit('purchase', purchase('301'))).toEqual([200]);
+		const execution = await env.waitForExecution(WORKFLOW_ID);
+		expect(execution).toMatchObject({ status: 'success', mode: 'webhook' });
+		// Verify looked the purchase up in Kajabi before the workflow ran.
+		expect(kajabi.requests.some((request) => request.path === '/v1/purchases/301')).toBe(true);
+		await sleep(1500);
+		expect((await env.executions(WORKFLOW_ID)).length).toBe(before + 1);
+
+		expect(await kajabi.emit('purchase', purchase('999'))).toEqual([200]);
+		expect(await kajabi.emit('purchase', purchase('301', 1))).toEqual([200]);
+		await sleep(2000);
+		expect((await env.executions(WORKFLOW_ID)).length).toBe(before + 1);
+		expect(n8n.serverLog).toContain('Kajabi Trigger "Kajabi Trigger": ignored a post');
+		return `execution ${execution.id}; 2 forged posts ignored`;
+	});
+
+	env.test('deactivation removes the hook', async () => {
+		const [hook] = mine();
+		kajabi.requests = [];
+		await deactivate(n8n, WORKFLOW_ID);
+		expect(mine()).toHaveLength(0);
+		expect(kajabi.requests).toContainEqual(expect.objectContaining({ method: 'DELETE', path: `/v1/hooks/${hook.id}` }));
+	});
+
+	env.test(
+		'20 activation cycles: one hook while active, none left after',
+		async () => {
+			for (let cycle = 1; cycle <= 20; cycle++) {
+				await env.activate(WORKFLOW_ID);
+				expect({ cycle, hooks: mine().length }).toEqual({ cycle, hooks: 1 });
+				await deactivate(n8n, WORKFLOW_ID);
+				expect({ cycle, hooks: mine().length }).toEqual({ cycle, hooks: 0 });
+			}
+			return `20 cycles, ${mine().length} hooks left; ${kajabi.exchanges} token exchange(s)`;
+		},
+		180_000,
+	);
+}
