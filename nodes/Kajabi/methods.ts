@@ -33,7 +33,10 @@ function toOptions(records: IDataObject[]): INodePropertyOptions[] {
 function chosenSite(ctx: ILoadOptionsFunctions): IDataObject {
 	for (const path of ['siteId', 'filters.site_id']) {
 		try {
-			const value = ctx.getCurrentNodeParameter(path, { extractValue: true });
+			// The editor sends the values being edited; saved ones are the fallback.
+			const value =
+				ctx.getCurrentNodeParameter(path, { extractValue: true }) ??
+				ctx.getNodeParameter(path, '', { extractValue: true });
 			if (typeof value === 'string' && /^[A-Za-z0-9_-]+$/.test(value.trim())) {
 				return { 'filter[site_id]': value.trim() };
 			}
