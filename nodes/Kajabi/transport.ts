@@ -164,7 +164,12 @@ export const KAJABI_PAGING: Paging = {
 	},
 	read: (body) => {
 		const data = body.data;
-		const records = (Array.isArray(data) ? data : data === undefined || data === null ? [body] : [data]) as IDataObject[];
+		let records: IDataObject[];
+		if (Array.isArray(data)) records = data as IDataObject[];
+		else if (data === undefined || data === null) records = [body];
+		// Kajabi answers a deleted contact with `{ "data": {} }`.
+		else if (typeof data === 'object' && !Object.keys(data).length) records = [{ success: true }];
+		else records = [data as IDataObject];
 		const meta = body.meta as IDataObject | undefined;
 		const links = body.links as IDataObject | undefined;
 		const number = (value: unknown) =>

@@ -92,6 +92,13 @@ describe('Simplify', () => {
 		});
 	});
 
+	it('gives a deleted contact ({ data: {} }) as success', async () => {
+		const mock = mountKajabi();
+		const result = await runKajabi({ resource: 'contact', operation: 'delete', contactId: id('130') });
+		expect(result.items.map((item) => item.json)).toEqual([{ success: true }]);
+		expect(mock.find('contacts', '130')).toBeUndefined();
+	});
+
 	it('gives a delete that Kajabi answers with no content as success', async () => {
 		const mock = mountKajabi();
 		const result = await runKajabi({ resource: 'hook', operation: 'delete', hookId: id('801') });
