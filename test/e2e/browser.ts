@@ -37,16 +37,15 @@ interface Browser {
 }
 
 /**
- * With the owner's session cookie, opens a new workflow, opens the node panel, searches
- * for `search` and saves a screenshot. Returns the names listed and whether the package's
- * icon loaded.
+ * With the owner's session cookie, opens a new workflow and the node panel once, then for
+ * each search: types it into the panel's search box and saves a screenshot. Returns, per
+ * search, the names listed and whether an icon of this package loaded among them.
  */
 export async function openNodePanel(
 	baseUrl: string,
 	cookie: string,
-	search: string,
-	screenshot: string,
-): Promise<{ names: string[]; iconLoaded: boolean }> {
+	searches: Array<{ search: string; screenshot: string }>,
+): Promise<Array<{ names: string[]; iconLoaded: boolean }>> {
 	// playwright-core lives in the tools cache (scripts/tools.sh), not in this package.
 	const { chromium } = (await import(path.join(TOOLS, 'node_modules/playwright-core/index.js'))) as {
 		chromium: { launch(options: object): Promise<Browser> };
@@ -78,22 +77,26 @@ export async function openNodePanel(
 		await plus.first().click();
 		const searchBox = page.locator('[data-test-id="node-creator-search-bar"] input, [data-test-id="node-creator-search-bar"]');
 		await searchBox.first().waitFor({ timeout: 30_000 });
-		await searchBox.first().fill(search);
-		const items = page.locator('[data-test-id="item-iterator-item"]');
-		await page.getByText(search, { exact: true }).first().waitFor({ timeout: 30_000 });
-		await page.waitForTimeout(1000);
-		await page.screenshot({ path: screenshot });
-		const names = (await items.allInnerTexts()).map((text) => text.split('\n')[0].trim());
-		const iconLoaded = await page
-			.locator('[data-test-id="node-creator"] img')
-			.evaluateAll((images) =>
-				images.some(
-					(image) =>
-						(image as HTMLImageElement).src.includes('creator-commerce') &&
-						(image as HTMLImageElement).naturalWidth > 0,
-				),
-			);
-		return { names, iconLoaded };
+		const found: Array<{ names: string[]; iconLoaded: boolean }> = [];
+		for (const { search, screenshot } of searches) {
+			await searchBox.first().fill(search);
+			const items = page.locator('[data-test-id="item-iterator-item"]');
+			await page.getByText(search, { exact: true }).first().waitFor({ timeout: 30_000 });
+			await page.waitForTimeout(1000);
+			await page.screenshot({ path: screenshot });
+			const names = (await items.allInnerTexts()).map((text) => text.split('\n')[0].trim());
+			const iconLoaded = await page
+				.locator('[data-test-id="node-creator"] img')
+				.evaluateAll((images) =>
+					images.some(
+						(image) =>
+							(image as HTMLImageElement).src.includes('creator-commerce') &&
+							(image as HTMLImageElement).naturalWidth > 0,
+					),
+				);
+			found.push({ names, iconLoaded });
+		}
+		return found;
 	} finally {
 		await browser.close();
 	}

@@ -298,14 +298,20 @@ describe.each(e2eVersions().map((version, index) => [version, PORT_BASE + index 
 		}
 
 		describe('Editor', () => {
-			for (const platform of platforms) {
-				const { displayName } = nodeDescription(platform.nodeType);
-				reportedTest(version, 'Editor', `the node panel lists ${displayName} with its icon`, async () => {
-					mkdirSync(ARTIFACTS, { recursive: true });
-					const screenshot = path.join(ARTIFACTS, `node-panel-${platform.name.toLowerCase()}-n8n-${version}.png`);
-					const found = await openNodePanel(n8n.url, await n8n.login(), displayName, screenshot);
-					expect(found.names).toContain(displayName);
-					expect(found.iconLoaded).toBe(true);
+			// One browser session for every platform: the node panel opened once, searched per node.
+			const searches = platforms.map((platform) => ({
+				search: nodeDescription(platform.nodeType).displayName,
+				screenshot: path.join(ARTIFACTS, `node-panel-${platform.name.toLowerCase()}-n8n-${version}.png`),
+			}));
+			let found: Array<{ names: string[]; iconLoaded: boolean }> = [];
+			beforeAll(async () => {
+				mkdirSync(ARTIFACTS, { recursive: true });
+				found = await openNodePanel(n8n.url, await n8n.login(), searches);
+			});
+			for (const [index, { search, screenshot }] of searches.entries()) {
+				reportedTest(version, 'Editor', `the node panel lists ${search} with its icon`, () => {
+					expect(found[index]?.names).toContain(search);
+					expect(found[index].iconLoaded).toBe(true);
 					return path.relative(ARTIFACTS, screenshot);
 				});
 			}
