@@ -236,10 +236,11 @@ export class RempCrmApi implements ICredentialType {
 		if (given || String(requestOptions.url ?? '').endsWith(REMP_LOGIN_PATH)) return requestOptions;
 		const token =
 			credentials.authentication === 'emailPassword' ? credentials.sessionToken : credentials.userToken;
-		return {
-			...requestOptions,
-			headers: { ...headers, Authorization: `Bearer ${String(token ?? '').trim()}` },
-		};
+		// A token copied from a header may come with "Bearer " in front.
+		const bare = String(token ?? '')
+			.trim()
+			.replace(/^bearer\s+/i, '');
+		return { ...requestOptions, headers: { ...headers, Authorization: `Bearer ${bare}` } };
 	}
 
 	// The users module's "who am I" call: answers for any valid user token.

@@ -270,6 +270,14 @@ describe('credential', () => {
 		expect(login.headers).toBeUndefined();
 	});
 
+	it('a User Token pasted with "Bearer " in front is sent once with it', async () => {
+		const { error } = await runRemp(activate(REMP_COUPONS.fresh), {
+			credentials: { ...TOKEN_CREDENTIALS, userToken: ` Bearer ${REMP_USERS.admin.token} ` },
+		});
+		expect(error).toBeUndefined();
+		expect(requests[0].headers.authorization).toBe(`Bearer ${REMP_USERS.admin.token}`);
+	});
+
 	it('without a user token anywhere, fails before sending and says where to put one', async () => {
 		const { error } = await runRemp(activate(REMP_COUPONS.fresh), {
 			credentials: { ...TOKEN_CREDENTIALS, userToken: '' },
