@@ -426,7 +426,12 @@ async function exportFromNode(
 
 /** The records of an import, directory or list answer. */
 function recordsOf(body: IDataObject): IDataObject[] {
-	const payload = body.result ?? body.info ?? body.data;
+	if (body.result && typeof body.result === 'object' && !Array.isArray(body.result)) {
+		// An import's result: its error fields say nothing once it is known to have worked.
+		const { error: _error, error_message: _message, ...result } = body.result as IDataObject;
+		return [result];
+	}
+	const payload = body.info ?? body.data;
 	if (Array.isArray(payload)) return payload as IDataObject[];
 	if (payload && typeof payload === 'object') return [payload as IDataObject];
 	return [body];

@@ -29,6 +29,8 @@ test('every case runs OK, in order, against one fresh mock, and sends the expect
 		const { items, error } = await runGetCourse(entry.parameters);
 		expect([entry.title, error?.message]).toEqual([entry.title, undefined]);
 		expect([entry.title, items.length > 0]).toEqual([entry.title, true]);
+		// The end-to-end suite reads an item with an `error` key as a failed one.
+		expect([entry.title, items.filter((item) => item.json.error !== undefined)]).toEqual([entry.title, []]);
 		const first = mock.requests[before];
 		expect([entry.title, first.method, first.path]).toEqual([entry.title, entry.request.method, entry.request.path]);
 		const key = first.method === 'GET' ? first.query.key : new URLSearchParams(String(first.body)).get('key');

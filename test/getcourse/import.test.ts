@@ -91,8 +91,6 @@ const cases: Case[] = [
 		output: (m) => [
 			{
 				success: true,
-				error: false,
-				error_message: '',
 				user_id: m.users.find((user) => user.email === 'vasily@example.com')!.id,
 				user_status: 'added',
 			},
@@ -107,8 +105,6 @@ const cases: Case[] = [
 		output: (m) => [
 			{
 				success: true,
-				error: false,
-				error_message: '',
 				user_id: m.users.at(-1)!.id,
 				user_status: 'added',
 			},
@@ -125,7 +121,7 @@ const cases: Case[] = [
 		path: '/pl/api/users',
 		action: 'update',
 		params: { user: { id: '1000', group_name: ['Группа 1', 'Группа 2'] } },
-		output: () => [{ success: true, error: false, error_message: '', user_id: 1000 }],
+		output: () => [{ success: true, user_id: 1000 }],
 	},
 	{
 		name: 'order: create or update with every field',
@@ -204,8 +200,6 @@ const cases: Case[] = [
 			return [
 				{
 					success: true,
-					error: false,
-					error_message: '',
 					user_id: m.users[0].id,
 					deal_id: deal.id,
 					deal_number: '777',
@@ -235,8 +229,6 @@ const cases: Case[] = [
 		output: (m) => [
 			{
 				success: true,
-				error: false,
-				error_message: '',
 				user_id: m.users.at(-1)!.id,
 				deal_id: m.deals.at(-1)!.id,
 			},
@@ -255,7 +247,7 @@ const cases: Case[] = [
 		action: 'add',
 		params: { user: { email: 'anna@example.com' }, deal: { deal_number: '1003', deal_status: 'cancelled' } },
 		output: (m) => [
-			{ success: true, error: false, error_message: '', user_id: m.users[0].id, deal_id: m.deals[0].id },
+			{ success: true, user_id: m.users[0].id, deal_id: m.deals[0].id },
 		],
 	},
 ];
