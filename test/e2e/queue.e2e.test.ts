@@ -1,0 +1,686 @@
+/**
+ * The package in n8n's queue mode, on the default n8n version (test/e2e/n8n-versions.json):
+ * Debian's redis-server (apt-get installs it when missing) on a free loopback port; `n8n start`
+ * as main with EXECUTIONS_MODE=queue, two `n8n worker --concurrency=5` and one `n8n webhook`,
+ * all on one user folder (SQLite) with the packed package npm-installed into its .n8n/nodes,
+ * as the README tells users. WEBHOOK_URL is the webhook process, as behind a load balancer.
+ *
+ * Checks, each with its figures in test-artifacts/queue-report.md (scripts/e2e.sh prints it):
+ *  - every node and credential loads in every process (n8n's debug line with the counts of
+ *    package.json), no error line names the package;
+ *  - 40 calls to a KWIGA webhook workflow through the webhook process: 40 successful
+ *    executions, spread over both workers (each worker logs "Worker started execution <id>");
+ *  - two executions of 150 items at once, one per worker, against a KWIGA mock allowing 20
+ *    requests per 2 s, with the credential at 15 per 2 s (one worker alone stays under, both
+ *    together go over): 429 pauses keep every item from failing; then the README's advice
+ *    (limit ÷ workers = 10 per 2 s) with 2 × 60 items;
+ *  - the Kajabi Trigger activated on main: one hook on the mock, an event posted to the
+ *    webhook process runs once on a worker, deactivation removes the hook;
+ *  - the GetCourse Trigger polls from main only (n8n's "Executing cron" debug line names the
+ *    process), no duplicate poll, each new user emitted once, while both workers run.
+ * N8N_E2E_VERSIONS without the default version skips this file.
+ */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import type { RecordedRequest } from '../harness';
+import { GetCourseMock } from '../mocks/getcourse';
+import type { ServedMock } from '../mocks/http';
+import { serveMock } from '../mocks/http';
+import { KajabiMock } from '../mocks/kajabi';
+import { KwigaMock } from '../mocks/kwiga';
+import { ARTIFACTS, e2eVersions, N8n, versions } from './n8n';
+import { MANIFEST } from './nodes';
+import type { QueueProcess as QueueProcessType, Redis } from './queue';
+import { ensureRedis, freePort, QueueProcess, startRedis } from './queue';
+import { reportedTest, reportMarkdown } from './report';
+
+const VERSION = versions.default;
+const QUEUE_REPORT = path.join(ARTIFACTS, 'queue-report.md');
+const N8N_CACHE =
+	process.env.N8N_CACHE_DIR ?? path.join(process.env.HOME ?? '/root', '.cache/n8n-nodes-creator-commerce');
+
+const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Set-up and check durations for the report, in order. */
+const timings: Array<[string, number]> = [];
+async function timed<T>(what: string, work: () => Promise<T> | T): Promise<T> {
+	const began = Date.now();
+	try {
+		return await work();
+	} finally {
+		timings.push([what, Date.now() - began]);
+	}
+}
+
+async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await check())) {
+		if (Date.now() > deadline) throw new Error(`timed out after ${seconds(timeoutMs)} waiting for ${what}`);
+		await sleep(250);
+	}
+}
+
+// Ids n8n accepts: 16 letters/digits.
+const CRED = {
+	kwiga: 'queueKwigaCred01',
+	burst: 'queueKwigaBurst1',
+	share: 'queueKwigaShare1',
+	kajabi: 'queueKajabiCred1',
+	getCourse: 'queueGetCourse01',
+};
+const WF = {
+	hook: 'queueKwigaHook01',
+	burst: 'queueKwigaBurst1',
+	share: 'queueKwigaShare1',
+	kajabi: 'queueKajabiTrg01',
+	getCourse: 'queueGetCourseT1',
+};
+const KAJABI_WEBHOOK_ID = '5f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+
+/** The mock KWIGA's rate limit in the burst checks, and the credentials' rates. */
+const MOCK_LIMIT = { requests: 20, windowMs: 2000 };
+const OVER_RATE = 15; // per worker; both together: 30 per 2 s
+const SHARE_RATE = 10; // the README's advice: 20 ÷ 2 workers
+
+const kwigaNode = (name: string, credential: { id: string; name: string }, parameters: Record<string, unknown>, x: number) => ({
+	id: `${name.replace(/\W/g, '').toLowerCase().padEnd(8, '0').slice(0, 8)}-0000-4000-8000-${String(x).padStart(12, '0')}`,
+	name,
+	type: 'n8n-nodes-creator-commerce.kwiga',
+	typeVersion: 1,
+	position: [x, 0],
+	parameters,
+	credentials: { kwigaApi: credential },
+});
+
+const webhookNode = (pathName: string, webhookId: string) => ({
+	id: `${webhookId.slice(0, 8)}-1111-4111-8111-111111111111`,
+	name: 'Webhook',
+	type: 'n8n-nodes-base.webhook',
+	typeVersion: 2,
+	position: [0, 0],
+	webhookId,
+	parameters: { httpMethod: 'POST', path: pathName, responseMode: 'onReceived', options: {} },
+});
+
+/** Webhook → KWIGA Contact: Get (the contact of the call). */
+function hookWorkflow(credential: { id: string; name: string }) {
+	return {
+		id: WF.hook,
+		name: 'Queue: KWIGA contact per call',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			webhookNode('queue-kwiga', '0a1b2c3d-0000-4000-8000-000000000001'),
+			kwigaNode(
+				'Get contact',
+				credential,
+				{ resource: 'contact', operation: 'get', contactId: { __rl: true, mode: 'id', value: '={{ $json.body.contact_id }}' } },
+				220,
+			),
+		],
+		connections: { Webhook: { main: [[{ node: 'Get contact', type: 'main', index: 0 }]] } },
+		pinData: {},
+	};
+}
+
+/** Webhook → KWIGA Contact: Get Many (all) → KWIGA Contact: Get, one request per contact. */
+function burstWorkflow(id: string, pathName: string, webhookId: string, credential: { id: string; name: string }) {
+	return {
+		id,
+		name: `Queue: KWIGA burst (${credential.name})`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			webhookNode(pathName, webhookId),
+			kwigaNode('All contacts', credential, { resource: 'contact', operation: 'getAll', returnAll: true }, 220),
+			kwigaNode(
+				'Each contact',
+				credential,
+				{ resource: 'contact', operation: 'get', contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+				440,
+			),
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'All contacts', type: 'main', index: 0 }]] },
+			'All contacts': { main: [[{ node: 'Each contact', type: 'main', index: 0 }]] },
+		},
+		pinData: {},
+	};
+}
+
+function kajabiWorkflow(credential: { id: string; name: string }) {
+	return {
+		id: WF.kajabi,
+		name: 'Queue: Kajabi purchases',
+		active: false,
+		settings: {},
+		nodes: [
+			{
+				parameters: { event: 'purchase', siteId: '11', options: { verify: true } },
+				id: '6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d',
+				name: 'Kajabi Trigger',
+				type: 'n8n-nodes-creator-commerce.kajabiTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: KAJABI_WEBHOOK_ID,
+				credentials: { kajabiApi: credential },
+			},
+		],
+		connections: {},
+		pinData: {},
+	};
+}
+
+/** GetCourse Trigger (new users, every minute) → GetCourse User: Set Groups, so the mock counts emitted users. */
+function getCourseWorkflow(credential: { id: string; name: string }) {
+	const credentials = { getCourseApi: credential };
+	return {
+		id: WF.getCourse,
+		name: 'Queue: GetCourse new users',
+		active: false,
+		settings: {},
+		nodes: [
+			{
+				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'newUser', options: { timeZone: 'UTC' } },
+				id: '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e',
+				name: 'GetCourse Trigger',
+				type: 'n8n-nodes-creator-commerce.getCourseTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				credentials,
+			},
+			{
+				parameters: { resource: 'user', operation: 'setGroups', userId: '={{ $json.id }}', groupNames: ['Emitted'] },
+				id: '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f',
+				name: 'Mark Emitted',
+				type: 'n8n-nodes-creator-commerce.getCourse',
+				typeVersion: 1,
+				position: [220, 0],
+				credentials,
+			},
+		],
+		connections: { 'GetCourse Trigger': { main: [[{ node: 'Mark Emitted', type: 'main', index: 0 }]] } },
+		pinData: {},
+	};
+}
+
+/** What the burst mock answered: every request with its status and time. */
+interface Answer {
+	path: string;
+	status: number;
+	at: number;
+}
+
+function recording(mock: KwigaMock, answers: Answer[]) {
+	return (request: RecordedRequest) => {
+		const response = mock.handle(request);
+		answers.push({ path: request.path, status: response.status, at: Date.now() });
+		return response;
+	};
+}
+
+interface ExecutionRow {
+	id: string;
+	status: string;
+	mode: string;
+	startedAt?: string;
+	stoppedAt?: string;
+}
+
+const versionWanted = e2eVersions().includes(VERSION);
+
+(versionWanted ? describe : describe.skip)(`n8n ${VERSION} in queue mode`, () => {
+	const section = (name: string) => name;
+	const check = (name: string, title: string, fn: () => Promise<string | void>, timeout?: number) =>
+		reportedTest(VERSION, section(name), title, fn, timeout);
+
+	let redis: Redis | undefined;
+	let redisDir = '';
+	let redisNote = '';
+	let n8n: N8n;
+	let main: QueueProcessType;
+	let workers: QueueProcessType[] = [];
+	let webhook: QueueProcessType;
+	let all: QueueProcessType[] = [];
+	const served: ServedMock[] = [];
+
+	const kwiga = new KwigaMock({ contacts: 40 });
+	const burstAnswers: Answer[] = [];
+	const burst = new KwigaMock({ contacts: 150, requestsPerMinute: MOCK_LIMIT.requests, windowMs: MOCK_LIMIT.windowMs });
+	const shareAnswers: Answer[] = [];
+	const share = new KwigaMock({ contacts: 60, requestsPerMinute: MOCK_LIMIT.requests, windowMs: MOCK_LIMIT.windowMs });
+	const kajabi = new KajabiMock();
+	const getCourse = new GetCourseMock({ notReadyChecks: 0 });
+	const USER_EXPORT = '/pl/api/account/users';
+	const userExportTimes: number[] = [];
+	const createdUsers: string[] = [];
+	let getCourseActivated = 0;
+	let exportsAtActivation = 0;
+	let getCourseError: Error | undefined;
+
+	/** Which worker ran each execution, from each worker's "Worker started execution <id>" lines. */
+	const ranOn = (): Map<string, string[]> => {
+		const map = new Map<string, string[]>();
+		for (const worker of workers) {
+			for (const match of worker.log.matchAll(/Worker started execution (\d+)/g)) {
+				map.set(match[1], [...(map.get(match[1]) ?? []), worker.name]);
+			}
+		}
+		return map;
+	};
+
+	const executions = async (workflowId: string): Promise<ExecutionRow[]> => {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const body = await n8n.get<{ data: { results: ExecutionRow[] } }>(`/rest/executions?filter=${filter}&limit=100`);
+		return body.data.results;
+	};
+	const finished = (rows: ExecutionRow[]) => rows.filter((row) => !['new', 'running', 'waiting'].includes(row.status));
+
+	const deactivate = async (workflowId: string) => {
+		await n8n.post(`/rest/workflows/${workflowId}/deactivate`, {});
+	};
+
+	beforeAll(async () => {
+		const began = Date.now();
+		const { binary, installed } = await timed('redis-server: found or installed with apt-get', () => ensureRedis());
+		redisDir = mkdtempSync(path.join(tmpdir(), 'queue-redis-'));
+		redis = await timed('redis-server: started', async () => await startRedis(binary, redisDir));
+		redisNote = `redis-server ${redis.version} (${installed ? 'installed with apt-get by the suite' : 'already installed'}) on 127.0.0.1:${redis.port}`;
+
+		for (const [mock, answers] of [
+			[burst, burstAnswers],
+			[share, shareAnswers],
+		] as const) {
+			served.push(await serveMock(recording(mock, answers)));
+		}
+		const [burstUrl, shareUrl] = served.map((mock) => mock.url);
+		const kwigaServed = await serveMock(kwiga.handle);
+		const kwigaUrl = kwigaServed.url;
+		const kajabiServed = await serveMock(kajabi.handle);
+		const getCourseServed = await serveMock((request) => {
+			if (request.path === USER_EXPORT) userExportTimes.push(Date.now());
+			return getCourse.handle(request);
+		});
+		served.push(kwigaServed, kajabiServed, getCourseServed);
+
+		const mainPort = await freePort();
+		const webhookPort = await freePort();
+		n8n = new N8n(VERSION, mainPort);
+		const settings = {
+			version: VERSION,
+			userFolder: n8n.userFolder,
+			redisPort: redis.port,
+			webhookUrl: `http://localhost:${webhookPort}`,
+		};
+		main = new QueueProcess('main', 'main', settings, mainPort);
+		workers = [
+			new QueueProcess('worker-1', 'worker', settings, await freePort()),
+			new QueueProcess('worker-2', 'worker', settings, await freePort()),
+		];
+		webhook = new QueueProcess('webhook', 'webhook', settings, webhookPort);
+		all = [main, ...workers, webhook];
+
+		await timed('package: packed and npm-installed into <user folder>/.n8n/nodes', () => n8n.installPackage());
+		const kwigaData = { token: kwiga.token, cabinetHash: kwiga.cabinetHash, language: 'en' };
+		const credentials = {
+			kwiga: { id: CRED.kwiga, name: 'KWIGA (queue)' },
+			burst: { id: CRED.burst, name: `KWIGA (${OVER_RATE} per 2 s)` },
+			share: { id: CRED.share, name: `KWIGA (${SHARE_RATE} per 2 s)` },
+			kajabi: { id: CRED.kajabi, name: 'Kajabi (queue)' },
+			getCourse: { id: CRED.getCourse, name: 'GetCourse (queue)' },
+		};
+		await timed('credentials and workflows imported (n8n CLI, first run migrates the database)', async () => {
+			await n8n.import('import:credentials', [
+				{ ...credentials.kwiga, type: 'kwigaApi', data: { ...kwigaData, baseUrl: kwigaUrl } },
+				{
+					...credentials.burst,
+					type: 'kwigaApi',
+					data: { ...kwigaData, baseUrl: burstUrl, rateLimitRequests: OVER_RATE, rateLimitWindowSeconds: 2 },
+				},
+				{
+					...credentials.share,
+					type: 'kwigaApi',
+					data: { ...kwigaData, baseUrl: shareUrl, rateLimitRequests: SHARE_RATE, rateLimitWindowSeconds: 2 },
+				},
+				{
+					...credentials.kajabi,
+					type: 'kajabiApi',
+					data: { clientId: kajabi.clientId, clientSecret: kajabi.clientSecret, baseUrl: kajabiServed.url },
+				},
+				{
+					...credentials.getCourse,
+					type: 'getCourseApi',
+					data: { account: getCourseServed.url, secretKey: getCourse.key },
+				},
+			]);
+			await n8n.import('import:workflow', [
+				hookWorkflow(credentials.kwiga),
+				burstWorkflow(WF.burst, 'queue-kwiga-burst', '0a1b2c3d-0000-4000-8000-000000000002', credentials.burst),
+				burstWorkflow(WF.share, 'queue-kwiga-share', '0a1b2c3d-0000-4000-8000-000000000003', credentials.share),
+				kajabiWorkflow(credentials.kajabi),
+				getCourseWorkflow(credentials.getCourse),
+			]);
+		});
+		await timed('n8n start (main, EXECUTIONS_MODE=queue): ready', async () => await main.start());
+		await timed('2 × n8n worker + n8n webhook: ready (started together)', async () => {
+			await Promise.all([...workers, webhook].map(async (proc) => await proc.start()));
+		});
+		await n8n.login();
+		timings.push(['set-up in all', Date.now() - began]);
+
+		// The GetCourse Trigger polls once a minute: it is activated now and checked last, so
+		// that its polls run while the other checks keep both workers busy.
+		getCourseActivated = Date.now();
+		try {
+			await n8n.activateRunning(WF.getCourse);
+			exportsAtActivation = userExportTimes.length;
+			createdUsers.push(
+				String(getCourse.addUser({ email: 'queue-one@example.com' }).id),
+				String(getCourse.addUser({ email: 'queue-two@example.com' }).id),
+			);
+		} catch (error) {
+			getCourseError = error as Error;
+		}
+	}, 900_000);
+
+	afterAll(async () => {
+		const began = Date.now();
+		await Promise.all(all.map(async (proc) => await proc.stop()));
+		await redis?.stop();
+		timings.push(['n8n processes and redis-server stopped', Date.now() - began]);
+		await Promise.all(served.map(async (mock) => await mock.close()));
+		if (redisDir) rmSync(redisDir, { recursive: true, force: true });
+		writeQueueReport();
+	}, 120_000);
+
+	function writeQueueReport(): void {
+		const lines = reportMarkdown().split('\n');
+		lines[0] = '# Queue mode report';
+		const processes = all.map(
+			(proc) => `${proc.name} (pid ${proc.pid ?? '-'}, ready in ${seconds(proc.startupMs)}, log ${path.basename(proc.logFile)})`,
+		);
+		lines.splice(
+			1,
+			0,
+			'',
+			`n8n ${VERSION}, EXECUTIONS_MODE=queue, one SQLite user folder (${n8n?.userFolder ?? '-'}); ${redisNote || 'redis-server not started'}.`,
+			`Processes: ${processes.join('; ')}.`,
+			'',
+			'| step | time |',
+			'| --- | --- |',
+			...timings.map(([what, ms]) => `| ${what} | ${seconds(ms)} |`),
+		);
+		mkdirSync(ARTIFACTS, { recursive: true });
+		writeFileSync(QUEUE_REPORT, lines.join('\n'));
+	}
+
+	check('Loading', 'every node and credential loads in every process, with no error naming the package', async () => {
+		const seen: string[] = [];
+		for (const proc of all) {
+			const loaded = /Loaded all credentials and nodes from n8n-nodes-creator-commerce (\{.*\})/.exec(proc.log);
+			if (!loaded) throw new Error(`${proc.name}: no "Loaded all credentials and nodes from n8n-nodes-creator-commerce" line`);
+			expect({ process: proc.name, ...JSON.parse(loaded[1]) }).toMatchObject({
+				process: proc.name,
+				credentials: MANIFEST.credentials.length,
+				nodes: MANIFEST.nodes.length,
+			});
+			// n8n's own stack traces name the cache folder (~/.cache/n8n-nodes-creator-commerce).
+			const problems = proc.log
+				.split('\n')
+				.map((line) => line.split(N8N_CACHE).join('<n8n cache>'))
+				.filter((line) => /error|fail|could not|cannot/i.test(line))
+				.filter((line) => /creator-commerce|community|custom/i.test(line));
+			expect({ process: proc.name, problems }).toEqual({ process: proc.name, problems: [] });
+			seen.push(proc.name);
+		}
+		return `${seen.join(', ')}: each loaded ${MANIFEST.nodes.length} node files and ${MANIFEST.credentials.length} credentials; no error line names the package`;
+	});
+
+	check(
+		'KWIGA webhook',
+		'40 calls through the webhook process: 40 successful executions on both workers',
+		async () => {
+			await timed('KWIGA webhook workflow activated', async () => await n8n.activateRunning(WF.hook));
+			kwiga.requests = [];
+			const began = Date.now();
+			const calls = Array.from({ length: 40 }, (_, index) => index + 1);
+			// Two calls at a time, each pair waited for: n8n on SQLite (all processes writing one
+			// database file, without a busy timeout) failed 1 of 40 simultaneous calls with
+			// SQLITE_BUSY in n8n's own execution bookkeeping; see the README's Queue mode section.
+			const statuses: number[] = [];
+			let rows: ExecutionRow[] = [];
+			for (let pair = 0; pair < calls.length; pair += 2) {
+				statuses.push(
+					...(await Promise.all(
+						calls.slice(pair, pair + 2).map(async (contactId) => {
+							const response = await fetch(`${webhook.url}/webhook/queue-kwiga`, {
+								method: 'POST',
+								headers: { 'Content-Type': 'application/json' },
+								body: JSON.stringify({ contact_id: contactId }),
+							});
+							await response.text();
+							return response.status;
+						}),
+					)),
+				);
+				await until(
+					`${pair + 2} finished executions`,
+					async () => finished((rows = await executions(WF.hook))).length >= pair + 2,
+					60_000,
+				);
+			}
+			expect(statuses).toEqual(calls.map(() => 200));
+			const busy = all.filter((proc) => proc.log.includes('SQLITE_BUSY')).map((proc) => proc.name);
+			if (rows.some((row) => row.status !== 'success') && busy.length) {
+				throw new Error(`n8n's SQLite database was locked (SQLITE_BUSY in the log of ${busy.join(', ')}): ${rows.filter((row) => row.status !== 'success').length} execution(s) failed`);
+			}
+			const tookMs = Date.now() - began;
+			timings.push(['40 webhook calls until every execution finished', tookMs]);
+			expect(rows).toHaveLength(40);
+			expect(rows.filter((row) => row.status !== 'success')).toEqual([]);
+			expect(new Set(rows.map((row) => row.mode))).toEqual(new Set(['webhook']));
+
+			const workersOf = ranOn();
+			const perWorker = new Map(workers.map((worker) => [worker.name, 0]));
+			for (const row of rows) {
+				const ran = workersOf.get(row.id) ?? [];
+				expect({ execution: row.id, ran }).toEqual({ execution: row.id, ran: [expect.any(String)] });
+				perWorker.set(ran[0], (perWorker.get(ran[0]) ?? 0) + 1);
+			}
+			expect([...perWorker.values()].every((count) => count > 0)).toBe(true);
+			// None ran on main or the webhook process.
+			for (const proc of [main, webhook]) expect(proc.log).not.toMatch(/Worker started execution/);
+
+			const gets = kwiga.requests.filter((request) => request.method === 'GET' && /^\/contacts\/\d+$/.test(request.path));
+			expect(gets.map((request) => Number(request.path.split('/')[2])).sort((a, b) => a - b)).toEqual(calls);
+			expect(gets.every((request) => request.headers.token === kwiga.token)).toBe(true);
+			return `40 × 200 from the webhook process (2 calls at a time); 40 executions, all success, mode webhook; ${[...perWorker]
+				.map(([name, count]) => `${name} ran ${count}`)
+				.join(', ')} (from each worker's "Worker started execution <id>" log lines); KWIGA mock saw 40 GET /contacts/<id>; ${seconds(tookMs)} from the first call to the last finished execution`;
+		},
+		300_000,
+	);
+
+	/**
+	 * Posts to a burst workflow twice at once (one execution per worker) and waits for both:
+	 * returns what the mock answered and how the executions went.
+	 */
+	async function runBurst(workflowId: string, pathName: string, answers: Answer[], items: number) {
+		await n8n.activateRunning(workflowId);
+		answers.length = 0;
+		const began = Date.now();
+		const statuses = await Promise.all(
+			[1, 2].map(async () => {
+				const response = await fetch(`${webhook.url}/webhook/${pathName}`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
+				await response.text();
+				return response.status;
+			}),
+		);
+		expect(statuses).toEqual([200, 200]);
+		let rows: ExecutionRow[] = [];
+		await until('both burst executions to finish', async () => finished((rows = await executions(workflowId))).length >= 2, 300_000);
+		const tookMs = Date.now() - began;
+		await deactivate(workflowId);
+		expect(rows).toHaveLength(2);
+		// Without Continue On Fail one failed item fails its execution: success means none failed.
+		expect(rows.map((row) => row.status)).toEqual(['success', 'success']);
+		const workersOf = ranOn();
+		const ran = rows.map((row) => (workersOf.get(row.id) ?? []).join('+'));
+		expect(new Set(ran)).toEqual(new Set(workers.map((worker) => worker.name)));
+		const [a, b] = rows.map((row) => ({ start: Date.parse(row.startedAt ?? ''), stop: Date.parse(row.stoppedAt ?? '') }));
+		const overlapMs = Math.min(a.stop, b.stop) - Math.max(a.start, b.start);
+		expect(overlapMs).toBeGreaterThan(0);
+
+		const gets = answers.filter((answer) => /^\/contacts\/\d+$/.test(answer.path));
+		const ok = gets.filter((answer) => answer.status === 200);
+		const refused = answers.filter((answer) => answer.status === 429);
+		expect(answers.filter((answer) => ![200, 429].includes(answer.status))).toEqual([]);
+		// Each contact fetched with success exactly once per execution.
+		const perContact = new Map<string, number>();
+		for (const answer of ok) perContact.set(answer.path, (perContact.get(answer.path) ?? 0) + 1);
+		expect(perContact.size).toBe(items);
+		expect([...perContact.values()].every((count) => count === 2)).toBe(true);
+		// The busiest stretch of the mock's window length (sliding; the mock counts fixed windows).
+		let peak = 0;
+		const times = answers.map((answer) => answer.at).sort((x, y) => x - y);
+		for (let i = 0, j = 0; i < times.length; i++) {
+			while (times[i] - times[j] >= MOCK_LIMIT.windowMs) j++;
+			peak = Math.max(peak, i - j + 1);
+		}
+		return {
+			tookMs,
+			overlapMs,
+			ran,
+			requests: answers.length,
+			ok: answers.length - refused.length,
+			refused: refused.length,
+			peak,
+			summary: `2 executions of ${items} items at once, ${ran.join(' and ')}, overlapping ${seconds(overlapMs)}: both success, no failed item; ${answers.length} requests to the mock (${answers.length - refused.length} × 200, ${refused.length} × 429); every contact fetched once per execution; busiest 2 s (sliding) at the mock: ${peak} requests, the mock counting in fixed 2 s windows; ${seconds(tookMs)} from the calls to both finished`,
+		};
+	}
+
+	check(
+		'KWIGA rate limit',
+		`both workers over the limit together (mock ${MOCK_LIMIT.requests} per 2 s, credential ${OVER_RATE} per 2 s per worker): 429 pauses keep every item from failing`,
+		async () => {
+			const result = await runBurst(WF.burst, 'queue-kwiga-burst', burstAnswers, 150);
+			timings.push([`burst: 2 × 150 items at ${OVER_RATE} per 2 s per worker`, result.tookMs]);
+			// Together the workers went over the limit: the mock refused some requests.
+			expect(result.refused).toBeGreaterThan(0);
+			return result.summary;
+		},
+		400_000,
+	);
+
+	check(
+		'KWIGA rate limit',
+		`the README's advice, limit ÷ workers (${SHARE_RATE} per 2 s per worker): no failed item`,
+		async () => {
+			const result = await runBurst(WF.share, 'queue-kwiga-share', shareAnswers, 60);
+			timings.push([`burst: 2 × 60 items at ${SHARE_RATE} per 2 s per worker`, result.tookMs]);
+			return `${result.summary}${result.refused ? ' (429s here come from requests that left inside the window but arrived late: timing on a loaded machine)' : ''}`;
+		},
+		400_000,
+	);
+
+	check(
+		'Kajabi Trigger',
+		'activated on main: one hook; an event posted to the webhook process runs once on a worker; deactivation removes the hook',
+		async () => {
+			const target = `${webhook.url}/webhook/${KAJABI_WEBHOOK_ID}/webhook`;
+			const mine = () => kajabi.hooks.filter((hook) => hook.attributes.target_url === target);
+			// The mock starts with two hooks of its own at example.com; only this workflow's hook may receive the event.
+			kajabi.hooks.splice(0);
+			expect(kajabi.hooks).toHaveLength(0);
+			kajabi.requests = [];
+			await n8n.activateRunning(WF.kajabi);
+			// Give the other processes time to do anything they would do on activation.
+			await sleep(3000);
+			const created = kajabi.requests.filter((request) => request.method === 'POST' && request.path === '/v1/hooks');
+			expect(created).toHaveLength(1);
+			expect(mine()).toHaveLength(1);
+			const [hook] = mine();
+
+			const before = (await executions(WF.kajabi)).length;
+			expect(before).toBe(0);
+			const purchase = [
+				{ id: '301', type: 'purchases', attributes: { amount_in_cents: 4900, currency: 'USD' }, relationships: { offer: { data: { id: '21', type: 'offers' } } } },
+				{ id: '21', type: 'offers', attributes: { title: 'Yoga Basics' } },
+			];
+			expect(await kajabi.emit('purchase', purchase)).toEqual([200]);
+			let rows: ExecutionRow[] = [];
+			await until('the purchase execution', async () => finished((rows = await executions(WF.kajabi))).length >= 1, 60_000);
+			await sleep(3000);
+			rows = await executions(WF.kajabi);
+			expect(rows).toHaveLength(1);
+			expect(rows[0]).toMatchObject({ status: 'success', mode: 'webhook' });
+			const ran = ranOn().get(rows[0].id) ?? [];
+			expect(ran).toHaveLength(1);
+			// Verify looked the purchase up before the workflow ran.
+			expect(kajabi.requests.some((request) => request.path === '/v1/purchases/301')).toBe(true);
+
+			kajabi.requests = [];
+			await deactivate(WF.kajabi);
+			await sleep(2000);
+			expect(mine()).toHaveLength(0);
+			const deleted = kajabi.requests.filter((request) => request.method === 'DELETE');
+			expect(deleted.map((request) => request.path)).toEqual([`/v1/hooks/${hook.id}`]);
+			return `1 POST /v1/hooks (hook ${hook.id} → ${target}, the webhook process); the event ran once: execution ${rows[0].id} on ${ran[0]}; deactivation: 1 DELETE /v1/hooks/${hook.id}, 0 hooks left`;
+		},
+		180_000,
+	);
+
+	check(
+		'GetCourse Trigger',
+		'polls from main only while both workers run: no duplicate poll, each new user emitted once',
+		async () => {
+			if (getCourseError) throw getCourseError;
+			const emitted = () =>
+				getCourse.imports
+					.filter((entry) => entry.action === 'update')
+					.map((entry) => String((entry.params?.user as { id?: unknown } | undefined)?.id));
+			try {
+				// Activated at the end of the set-up, with its first poll; the users were created after it.
+				expect(exportsAtActivation).toBe(1);
+				await until('both new users to be emitted', () => emitted().length >= 2, 150_000);
+				// One more scheduled poll after the one that emitted them: it must emit nothing.
+				const polled = userExportTimes.length;
+				await until('the next poll', () => userExportTimes.length > polled, 90_000);
+				await sleep(15_000);
+			} finally {
+				await deactivate(WF.getCourse).catch(() => undefined);
+			}
+			const tookMs = Date.now() - getCourseActivated;
+			timings.push(['GetCourse Trigger: activation until 2 scheduled polls (alongside the other checks)', tookMs]);
+
+			expect(emitted().sort()).toEqual([...createdUsers].sort());
+			const rows = await executions(WF.getCourse);
+			expect(rows).toHaveLength(1);
+			expect(rows[0].status).toBe('success');
+			const ran = ranOn().get(rows[0].id) ?? [];
+			expect(ran).toHaveLength(1);
+
+			// Which process polled: n8n logs "Executing cron" with the workflow id where a poll fires.
+			const cronLines = (proc: QueueProcessType) =>
+				proc.log.split('\n').filter((line) => line.includes('Executing cron') && line.includes(WF.getCourse)).length;
+			const perProcess = all.map((proc) => [proc.name, cronLines(proc)] as const);
+			expect(perProcess.filter(([name, count]) => name !== 'main' && count > 0)).toEqual([]);
+			const scheduled = perProcess.find(([name]) => name === 'main')![1];
+			expect(scheduled).toBeGreaterThanOrEqual(2);
+			// One user export per poll: the activation poll plus one per scheduled poll.
+			expect(userExportTimes).toHaveLength(1 + scheduled);
+			// Scheduled polls a minute apart (a second poller would poll within the same minute).
+			const gaps = userExportTimes.slice(1).map((at, index) => at - userExportTimes[index]);
+			expect(gaps.slice(1).filter((gap) => gap < 45_000)).toEqual([]);
+			return `${userExportTimes.length} user exports = the activation poll + ${scheduled} scheduled polls; "Executing cron" lines: ${perProcess
+				.map(([name, count]) => `${name} ${count}`)
+				.join(', ')}; users ${createdUsers.join(', ')} emitted once each, in execution ${rows[0].id} on ${ran[0]}; gaps between polls ${gaps
+				.map((gap) => seconds(gap))
+				.join(', ')}; ${seconds(tookMs)} from activation`;
+		},
+		360_000,
+	);
+});
