@@ -67,6 +67,8 @@ export default function kajabiTrigger(env: E2eEnv): void {
 
 	beforeAll(async () => {
 		kajabi = new KajabiMock();
+		// The mock's own sample hooks point at example.com; this suite's events go to n8n only.
+		kajabi.records.set('hooks', []);
 		const served = await env.serveMock(kajabi.handle);
 		await env.importCredentials([
 			{
