@@ -20,7 +20,7 @@
  *    process), no duplicate poll, each new user emitted once, while both workers run.
  * N8N_E2E_VERSIONS without the default version skips this file.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -393,6 +393,18 @@ const versionWanted = e2eVersions().includes(VERSION);
 		timings.push(['n8n processes and redis-server stopped', Date.now() - began]);
 		await Promise.all(served.map(async (mock) => await mock.close()));
 		if (redisDir) rmSync(redisDir, { recursive: true, force: true });
+		// Each process's log next to the report; the user folder (about 85 MB) goes.
+		const logs = path.join(ARTIFACTS, 'queue-logs');
+		rmSync(logs, { recursive: true, force: true });
+		mkdirSync(logs, { recursive: true });
+		for (const proc of all) {
+			try {
+				copyFileSync(proc.logFile, path.join(logs, `${proc.name}.log`));
+			} catch {
+				// never started
+			}
+		}
+		if (n8n) rmSync(n8n.userFolder, { recursive: true, force: true });
 		writeQueueReport();
 	}, 120_000);
 
@@ -400,13 +412,13 @@ const versionWanted = e2eVersions().includes(VERSION);
 		const lines = reportMarkdown().split('\n');
 		lines[0] = '# Queue mode report';
 		const processes = all.map(
-			(proc) => `${proc.name} (pid ${proc.pid ?? '-'}, ready in ${seconds(proc.startupMs)}, log ${path.basename(proc.logFile)})`,
+			(proc) => `${proc.name} (pid ${proc.pid ?? '-'}, ready in ${seconds(proc.startupMs)}, log test-artifacts/queue-logs/${proc.name}.log)`,
 		);
 		lines.splice(
 			1,
 			0,
 			'',
-			`n8n ${VERSION}, EXECUTIONS_MODE=queue, one SQLite user folder (${n8n?.userFolder ?? '-'}); ${redisNote || 'redis-server not started'}.`,
+			`n8n ${VERSION}, EXECUTIONS_MODE=queue, one SQLite user folder (removed after the run); ${redisNote || 'redis-server not started'}.`,
 			`Processes: ${processes.join('; ')}.`,
 			'',
 			'| step | time |',
@@ -649,7 +661,13 @@ const versionWanted = e2eVersions().includes(VERSION);
 				// One more scheduled poll after the one that emitted them: it must emit nothing.
 				const polled = userExportTimes.length;
 				await until('the next poll', () => userExportTimes.length > polled, 90_000);
-				await sleep(15_000);
+				// The poll fetches its export's file some seconds later; then give a run it might start time to show.
+				await until(
+					"the poll's export to be fetched",
+					() => [...getCourse.exports.values()].every((job) => job.ready),
+					60_000,
+				);
+				await sleep(3000);
 			} finally {
 				await deactivate(WF.getCourse).catch(() => undefined);
 			}
