@@ -233,9 +233,8 @@ interface ExecutionRow {
 const versionWanted = e2eVersions().includes(VERSION);
 
 (versionWanted ? describe : describe.skip)(`n8n ${VERSION} in queue mode`, () => {
-	const section = (name: string) => name;
-	const check = (name: string, title: string, fn: () => Promise<string | void>, timeout?: number) =>
-		reportedTest(VERSION, section(name), title, fn, timeout);
+	const check = (section: string, title: string, fn: () => Promise<string | void>, timeout?: number) =>
+		reportedTest(VERSION, section, title, fn, timeout);
 
 	let redis: Redis | undefined;
 	let redisDir = '';
