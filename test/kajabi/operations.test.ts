@@ -45,3 +45,32 @@ it('has a case for every resource and operation of the node', () => {
 	const endpoints = new Set(kajabiCases.map((testCase) => `${testCase.request.method} ${testCase.request.path}`));
 	expect(endpoints.size).toBe(75);
 });
+
+it('says in each destructive operation what it removes or replaces', () => {
+	const options = new Kajabi().description.properties
+		.filter((property) => property.name === 'operation')
+		.flatMap((property) =>
+			(property.options as Array<{ value: string; description?: string }>).map((option) => ({
+				resource: String(property.displayOptions?.show?.resource?.[0]),
+				...option,
+			})),
+		);
+	const destructive = options.filter((option) => /^(delete|revoke|remove|replace|deactivate|cancel)/i.test(option.value));
+	expect(destructive.map((option) => `${option.resource}:${option.value}`).sort()).toEqual([
+		'contact:delete',
+		'contact:removeTags',
+		'contact:replaceOffers',
+		'contact:replaceTags',
+		'contact:revokeOffers',
+		'contactNote:delete',
+		'customer:replaceOffers',
+		'customer:revokeOffers',
+		'hook:delete',
+		'purchase:cancelSubscription',
+		'purchase:deactivate',
+	]);
+	for (const option of destructive) {
+		expect(option.description).toMatch(/remov|revok|replac|delet|take away|stop/i);
+		if (/^replace/.test(option.value)) expect(option.description).toMatch(/^Replace all of/);
+	}
+});
