@@ -62,8 +62,19 @@ export function describeWindow(ms: number): string {
 /** Requests on the wire right now, in this process (the tests' clock waits for them). */
 export const traffic = { inFlight: 0 };
 
+/**
+ * A request the gate let through. Call `done()` when its answer came (or its connection
+ * failed): from then on its place in the window counts from that moment, since the
+ * platform counted it somewhere between leaving and answering. A busy n8n or a slow
+ * network that delays some requests then cannot make the next window's requests arrive
+ * inside the platform's current window.
+ */
+export interface Passage {
+	done: () => void;
+}
+
 interface Waiter {
-	resolve: () => void;
+	resolve: (passage: Passage) => void;
 	reject: (error: Error) => void;
 	signal?: AbortSignal;
 	onAbort?: () => void;
@@ -72,8 +83,8 @@ interface Waiter {
 export class RateGate {
 	private readonly queue: Waiter[] = [];
 
-	/** When each request inside the current window left. */
-	private readonly sent: number[] = [];
+	/** When each request inside the current window left, or was answered once it was. */
+	private sent: Array<{ at: number }> = [];
 
 	/** When each budgeted request inside the budget's window left. */
 	private readonly spent: number[] = [];
@@ -124,9 +135,9 @@ export class RateGate {
 	 * at the head of the queue, so that order is kept. A cancelled execution's request
 	 * leaves the queue with a CancelledError.
 	 */
-	async acquire(signal?: AbortSignal, front = false): Promise<void> {
+	async acquire(signal?: AbortSignal, front = false): Promise<Passage> {
 		if (signal?.aborted) throw new CancelledError();
-		await new Promise<void>((resolve, reject) => {
+		return await new Promise<Passage>((resolve, reject) => {
 			const waiter: Waiter = { resolve, reject, signal };
 			if (signal) {
 				waiter.onAbort = () => {
@@ -188,18 +199,20 @@ export class RateGate {
 			while (this.queue.length) {
 				const now = clock.now();
 				const window = this.limit.windowMs + safetyMargin(this.limit.windowMs);
-				while (this.sent.length && this.sent[0] <= now - window) this.sent.shift();
+				this.sent = this.sent.filter((request) => request.at > now - window);
 				const full = this.sent.length >= this.limit.requests;
-				const wait = Math.max(this.pausedUntil - now, full ? this.sent[0] + window - now : 0);
+				const oldest = full ? Math.min(...this.sent.map((request) => request.at)) : 0;
+				const wait = Math.max(this.pausedUntil - now, full ? oldest + window - now : 0);
 				if (wait > 0) {
 					await clock.sleep(wait);
 					continue;
 				}
 				const waiter = this.queue.shift()!;
 				if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
-				this.sent.push(now);
+				const request = { at: now };
+				this.sent.push(request);
 				this.released++;
-				waiter.resolve();
+				waiter.resolve({ done: () => (request.at = Math.max(request.at, clock.now())) });
 			}
 		} finally {
 			this.pumping = false;

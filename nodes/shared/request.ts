@@ -21,7 +21,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { Budget, RateLimit } from './gate';
+import type { Budget, Passage, RateLimit } from './gate';
 import { BudgetSpentError, CancelledError, clock, describeWindow, gateFor, traffic } from './gate';
 
 /** Every n8n context a node or trigger sends requests from. */
@@ -239,8 +239,9 @@ export async function platformRequest(
 	let front = false;
 	let refreshedToken = false;
 	for (;;) {
+		let passage: Passage;
 		try {
-			await gate.acquire(signal, front);
+			passage = await gate.acquire(signal, front);
 			if (spec.budget?.spends(options)) gate.spend();
 		} catch (error) {
 			if (error instanceof BudgetSpentError) {
@@ -277,6 +278,7 @@ export async function platformRequest(
 			throw connectionError(node, spec, error, url, index);
 		} finally {
 			traffic.inFlight--;
+			passage.done();
 		}
 		const status = response.statusCode;
 		const announced = Number(header(response.headers as IDataObject, 'x-ratelimit-limit'));

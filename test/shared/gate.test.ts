@@ -86,3 +86,18 @@ test('a platform that announces a lower limit is held to it', async () => {
 	}));
 	expect(times).toEqual([0, 0, 61_000]);
 });
+
+test('a request counts in its window from when its answer came, not from when it left', async () => {
+	const gate = new RateGate({ requests: 2, windowMs: 1000 });
+	const slow = await gate.acquire();
+	await gate.acquire();
+	// The first answer came 400 ms after the request left (a busy n8n, a slow network).
+	virtualClock.time += 400;
+	slow.done();
+	const times: number[] = [];
+	await Promise.all([0, 1].map(async () => {
+		await gate.acquire();
+		times.push(virtualClock.time - START);
+	}));
+	expect(times).toEqual([1050, 1450]);
+});
