@@ -2,11 +2,16 @@
 /**
  * Benchmark of the KWIGA node in a real n8n (not a test: `npm test` and CI never run it).
  *
- *   npm run bench                                  every pinned n8n version (test/e2e/n8n-versions.json)
- *   npm run bench -- --versions=2.39.10            one version (or BENCH_N8N_VERSIONS=2.39.10)
- *   npm run bench -- --items=200 --runs=3 --no-build --only=burst|list --keep
- *   npm run bench -- --only=burst --trace=/tmp/burst   writes <file>-<version>.json: when the mock
- *                                                      answered each request of the burst, and how
+ *   npm run bench                           every pinned n8n version (test/e2e/n8n-versions.json)
+ *   npm run bench -- --versions=2.39.10     one version (or BENCH_N8N_VERSIONS=2.39.10)
+ *   --items=500 (BENCH_ITEMS)               items in the burst
+ *   --runs=5 (BENCH_RUNS)                   Return All runs of each node (medians)
+ *   --contacts=5000 (BENCH_CONTACTS)        contacts the Return All walks
+ *   --only=burst | --only=list              one of the two
+ *   --no-build                              use dist/ as it is
+ *   --keep                                  keep the n8n user folders (named in the output)
+ *   --trace=/tmp/burst                      write /tmp/burst-<version>.json: when the mock
+ *                                           answered each request of the burst, and with what
  *
  * It builds the package (npm run build), packs it, installs the tarball into a fresh n8n
  * user folder per version as n8n installs a community package, serves the KWIGA mock
@@ -18,8 +23,10 @@
  *    executionTime and the ideal (items ÷ rate). Targets: all ok, ≤ 5 % 429s, node time
  *    within 15 % of the ideal.
  * 2. Return All over 5,000 contacts (50 pages of 100): KWIGA → Contact → Get Many versus
- *    n8n's HTTP Request node with pagination + Split Out on `data`, runs alternating,
- *    medians of 5 each. Target: KWIGA ≤ 1.0× the HTTP Request node.
+ *    n8n's HTTP Request node (the same KWIGA credential as its predefined credential type,
+ *    page parameter, complete when meta.current_page >= meta.last_page) + Split Out on
+ *    `data`; runs alternate, a fresh mock (200 a minute) each; medians of 5 each.
+ *    Target: KWIGA ≤ 1.0× the HTTP Request node.
  *
  * The mock is TypeScript: it is loaded through a small require hook that transpiles .ts
  * with the `typescript` devDependency. Nothing here adds a dependency.
@@ -476,7 +483,11 @@ async function main() {
 	console.log(`KWIGA benchmark: n8n ${VERSIONS.join(', ')}; ${os.cpus().length} cores, load average ${load()}`);
 	const tarball = buildAndPack();
 	const results = [];
-	for (const version of VERSIONS) results.push(await benchVersion(version, tarball));
+	try {
+		for (const version of VERSIONS) results.push(await benchVersion(version, tarball));
+	} finally {
+		rmSync(path.dirname(tarball), { recursive: true, force: true });
+	}
 	console.log('\n== Summary');
 	for (const { version, burst: b, list: l } of results) {
 		const parts = [];
