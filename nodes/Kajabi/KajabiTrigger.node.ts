@@ -302,8 +302,13 @@ export class KajabiTrigger implements INodeType {
 				data.webhookId = id;
 				const options = this.getNodeParameter('options', {}) as IDataObject;
 				if (this.getMode() === 'manual' && options.sendSample !== false) {
-					data.sampleToken = `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
-					void postSample(this, want.event, url, data.sampleToken);
+					// Fetched now: after create() returns, n8n 2.x no longer evaluates this context's
+					// expressions (the credential's), so only the plain post to n8n itself waits.
+					const sample = await fetchSample(this, want.event);
+					if (sample) {
+						data.sampleToken = `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+						void postSample(this, want.event, url, data.sampleToken, sample);
+					}
 				}
 				return true;
 			},
@@ -365,22 +370,40 @@ async function deleteHook(ctx: IHookFunctions, id: string): Promise<void> {
 	}
 }
 
-/** Posts Kajabi's sample payload of the event to the test webhook, marked as the sample. */
-async function postSample(ctx: IHookFunctions, event: string, url: string, token: string): Promise<void> {
+/** Kajabi's sample payload of the event, or undefined (said in the log) when it cannot be had. */
+async function fetchSample(ctx: IHookFunctions, event: string): Promise<unknown[] | undefined> {
 	try {
 		const sample = await kajabiSend(ctx, 'GET', `/v1/hooks/${event}_sample`);
+		return Array.isArray(sample.data) ? sample.data : [];
+	} catch (error) {
+		// The test still waits for a real event; say why the sample does not come.
+		ctx.logger.warn(
+			`Kajabi Trigger "${ctx.getNode().name}": could not get the sample ${event} payload: ${(error as Error).message}`,
+		);
+		return undefined;
+	}
+}
+
+/** Posts the sample to the test webhook once n8n listens there, marked as the sample. */
+async function postSample(
+	ctx: IHookFunctions,
+	event: string,
+	url: string,
+	token: string,
+	payload: unknown[],
+): Promise<void> {
+	try {
 		await clock.sleep(SAMPLE_DELAY_MS);
 		await ctx.helpers.httpRequest({
 			method: 'POST',
 			url,
 			headers: { [SAMPLE_HEADER]: token },
-			body: { id: 'sample', event, payload: sample.data ?? [] },
+			body: { id: 'sample', event, payload },
 			json: true,
 		});
 	} catch (error) {
-		// The test still waits for a real event; say why the sample did not come.
 		ctx.logger.warn(
-			`Kajabi Trigger "${ctx.getNode().name}": could not deliver the sample ${event} payload: ${(error as Error).message}`,
+			`Kajabi Trigger "${ctx.getNode().name}": could not deliver the sample ${event} payload to ${url}: ${(error as Error).message}`,
 		);
 	}
 }

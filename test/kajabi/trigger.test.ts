@@ -250,4 +250,14 @@ describe('manual test', () => {
 		// Without the token, the same post is only a forged one.
 		expect((await rig.deliver(sample.body, {}, 'manual')).workflowData).toBeUndefined();
 	});
+
+	it('still registers the test hook when the sample cannot be had, and says why in the log', async () => {
+		const mock = mountKajabi();
+		mock.missingScopes.set('/v1/hooks/purchase_sample', 'view:purchases');
+		const rig = new TriggerRig(purchase);
+		await rig.activate('manual');
+		expect(mock.hooks.at(-1)?.attributes.target_url).toBe(rig.url('manual'));
+		expect(rig.staticData.sampleToken).toBeUndefined();
+		expect(warnings.at(-1)).toContain('could not get the sample purchase payload: Kajabi: Forbidden: Missing required scope: view:purchases');
+	});
 });

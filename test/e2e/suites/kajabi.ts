@@ -2,8 +2,8 @@
  * The Kajabi Trigger on the running n8n (`n8n start`), against a mock Kajabi of its own:
  * activation registers one hook (POST /v1/hooks with n8n's webhook URL), an event Kajabi
  * posts starts exactly one execution with its data, a forged post (a purchase Kajabi does
- * not have) starts nothing with Verify on, deactivation removes the hook, and 20 cycles
- * leave none behind.
+ * not have) starts nothing with Verify on, deactivation removes the hook, 20 cycles
+ * leave none behind, and Listen for Test Event delivers Kajabi's sample payload.
  */
 import { KajabiMock } from '../../mocks/kajabi';
 import type { E2eEnv } from '../env';
@@ -136,5 +136,47 @@ export default function kajabiTrigger(env: E2eEnv): void {
 			return `20 cycles, ${mine().length} hooks left; ${kajabi.exchanges} token exchange(s)`;
 		},
 		180_000,
+	);
+
+	env.test(
+		"Listen for Test Event registers a test hook and delivers Kajabi's sample payload",
+		async () => {
+			const testUrl = `${n8n.url}/webhook-test/${WEBHOOK_ID}/webhook`;
+			// Manual executions that have finished.
+			const manual = async () =>
+				(await env.executions(WORKFLOW_ID)).filter(
+					(execution) => execution.mode === 'manual' && !['new', 'running', 'waiting'].includes(execution.status),
+				);
+			const before = (await manual()).length;
+			const { data: workflowData } = await n8n.get<{ data: Record<string, unknown> }>(`/rest/workflows/${WORKFLOW_ID}`);
+			// The editor's "Listen for test event" (n8n 1.x reads workflowData, 2.x the saved workflow).
+			await n8n.post(`/rest/workflows/${WORKFLOW_ID}/run`, {
+				workflowData,
+				triggerToStartFrom: { name: 'Kajabi Trigger' },
+			});
+			const deadline = Date.now() + 60_000;
+			while ((await manual()).length === before) {
+				if (Date.now() > deadline) {
+					const seen = kajabi.requests.slice(-6).map((request) => `${request.method} ${request.path}`);
+					const log = n8n.serverLog.split('\n').filter((line) => /kajabi|webhook-test|sample/i.test(line));
+					throw new Error(
+						`no manual execution from the sample payload; Kajabi saw ${seen.join(', ')}; hooks: ${kajabi.hooks
+							.map((hook) => String(hook.attributes.target_url))
+							.join(', ')}; n8n log: ${log.slice(-10).join(' | ')}`,
+					);
+				}
+				await sleep(500);
+			}
+			expect(kajabi.requests.some((request) => request.path === '/v1/hooks/purchase_sample')).toBe(true);
+			const [execution] = await manual();
+			expect(execution.status).toBe('success');
+			// n8n removes the test hook once the test event has arrived.
+			while (kajabi.hooks.some((hook) => hook.attributes.target_url === testUrl)) {
+				if (Date.now() > deadline) throw new Error('the test hook was not removed');
+				await sleep(500);
+			}
+			return `manual execution ${execution.id} from the sample; test hook removed`;
+		},
+		120_000,
 	);
 }
