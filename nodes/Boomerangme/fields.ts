@@ -2,30 +2,12 @@
  * Field builders that several Boomerangme resources use: the Operation dropdown, list
  * size, template and customer pickers, and the values routing sends.
  */
-import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { PAGE_SIZE } from './transport';
+import { operationSelector, show } from '../shared/fields';
 
-export const show = (resource: string, operation: string[]): IDisplayOptions => ({
-	show: { resource: [resource], operation },
-});
-
-/** The Operation dropdown of a resource; each option carries its own request routing. */
-export function operationSelector(
-	resource: string,
-	defaultOperation: string,
-	options: INodePropertyOptions[],
-): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		default: defaultOperation,
-		options,
-	};
-}
+export { operationSelector, show };
 
 /** The routing of an operation: one request, handed to the node's send function. */
 export function request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string) {

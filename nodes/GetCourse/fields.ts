@@ -2,30 +2,12 @@
  * Field builders several GetCourse resources share: the user of an import, the
  * registration context (UTM), additional fields, dates and the documented value lists.
  */
-import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { setGroups, setUserAddFields } from './transport';
+import { operationSelector, show } from '../shared/fields';
 
-export const show = (resource: string, operation: string[]): IDisplayOptions => ({
-	show: { resource: [resource], operation },
-});
-
-/** The Operation dropdown of a resource; each option carries its own request routing. */
-export function operationSelector(
-	resource: string,
-	defaultOperation: string,
-	options: INodePropertyOptions[],
-): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		default: defaultOperation,
-		options,
-	};
-}
+export { operationSelector, show };
 
 /** A date picker's value as GetCourse's YYYY-MM-DD. */
 export const DATE_VALUE = '={{ String($value).slice(0, 10) }}';

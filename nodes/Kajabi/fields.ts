@@ -5,7 +5,6 @@
  */
 import type {
 	IDataObject,
-	IDisplayOptions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -14,27 +13,9 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { inputCheck } from '../shared/input';
+import { operationSelector, show } from '../shared/fields';
 
-export const show = (resource: string, operation: string[]): IDisplayOptions => ({
-	show: { resource: [resource], operation },
-});
-
-/** The Operation dropdown of a resource; each option carries its own request routing. */
-export function operationSelector(
-	resource: string,
-	defaultOperation: string,
-	options: INodePropertyOptions[],
-): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		default: defaultOperation,
-		options,
-	};
-}
+export { operationSelector, show };
 
 /** A GET of `url` whose request n8n hands to the Kajabi send function. */
 export function get(url: string): INodePropertyOptions['routing'] {

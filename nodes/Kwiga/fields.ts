@@ -4,36 +4,16 @@
  */
 import type {
 	IDataObject,
-	IDisplayOptions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
-	INodePropertyOptions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { inputCheck } from '../shared/input';
+import { operationSelector, show } from '../shared/fields';
 
-const show = (resource: string, operation: string[]): IDisplayOptions => ({
-	show: { resource: [resource], operation },
-});
-
-/** The Operation dropdown of a resource; each option carries its own request routing. */
-export function operationSelector(
-	resource: string,
-	defaultOperation: string,
-	options: INodePropertyOptions[],
-): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		default: defaultOperation,
-		options,
-	};
-}
+export { operationSelector };
 
 /** Newest or oldest first, sent as `property` (KWIGA's lists default to newest first). */
 export function sortOrderOption(name: string, property: string): INodeProperties {
