@@ -1,21 +1,25 @@
 #!/usr/bin/env node
 /**
- * Benchmark of the KWIGA node in a real n8n (not a test: `npm test` and CI never run it).
+ * Benchmark of the KWIGA and GetCourse nodes in a real n8n (not a test: `npm test` and CI
+ * never run it).
  *
  *   npm run bench                           every pinned n8n version (test/e2e/n8n-versions.json)
  *   npm run bench -- --versions=2.39.10     one version (or BENCH_N8N_VERSIONS=2.39.10)
  *   --items=500 (BENCH_ITEMS)               items in the burst
  *   --runs=5 (BENCH_RUNS)                   Return All runs of each node (medians)
  *   --contacts=5000 (BENCH_CONTACTS)        contacts the Return All walks
- *   --only=burst | --only=list              one of the two
- *   --no-build                              use dist/ as it is
+ *   --rows=100000 (BENCH_ROWS)              rows of the GetCourse users export
+ *   --only=burst | list | getcourse         only these cases (comma-separated)
+ *   --no-build                              pack dist/ as it is (else the package is built in
+ *                                           a temporary copy of the sources; dist/ is not touched)
  *   --keep                                  keep the n8n user folders (named in the output)
  *   --trace=/tmp/burst                      write /tmp/burst-<version>.json: when the mock
  *                                           answered each request of the burst, and with what
  *
- * It builds the package (npm run build), packs it, installs the tarball into a fresh n8n
- * user folder per version as n8n installs a community package, serves the KWIGA mock
- * (test/mocks/kwiga.ts) over HTTP and runs workflows with `n8n execute`:
+ * It builds the package (npm run build in a temporary copy of the sources), packs it,
+ * installs the tarball into a fresh n8n user folder per version as n8n installs a community
+ * package, serves the mocks (test/mocks/kwiga.ts, test/mocks/getcourse.ts) over HTTP and
+ * runs workflows with `n8n execute`:
  *
  * 1. Burst: N items (default 500) into KWIGA → Contact → Get, against a mock that allows
  *    20 requests per 2 s (fixed window, 429 with Retry-After), with the credential set to
@@ -27,13 +31,34 @@
  *    page parameter, complete when meta.current_page >= meta.last_page) + Split Out on
  *    `data`; runs alternate, a fresh mock (200 a minute) each; medians of 5 each.
  *    Target: KWIGA ≤ 1.0× the HTTP Request node.
+ * 3. GetCourse large export: GetCourse → Export → Users (Start and Wait for Rows) over a
+ *    users export of 100,000 rows with the mock's Cyrillic column names, once with one item
+ *    per row and once with Raw Output, beside a trivial workflow (Manual Trigger → No
+ *    Operation) in the same n8n. Each `n8n execute` runs under /usr/bin/time, whose maximum
+ *    resident set size is the n8n process's peak memory; the script also samples
+ *    /proc/<pid>/status every 100 ms to give the peak while the GetCourse node ran (before
+ *    n8n prints the run). Prints items out, the node's time (it includes the node's fixed
+ *    10 s pause before its first status check) and the time from the ready answer to the
+ *    node's end.
  *
  * The mock is TypeScript: it is loaded through a small require hook that transpiles .ts
  * with the `typescript` devDependency. Nothing here adds a dependency.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	openSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +76,7 @@ const { values: flags } = parseArgs({
 		items: { type: 'string', default: process.env.BENCH_ITEMS ?? '500' },
 		runs: { type: 'string', default: process.env.BENCH_RUNS ?? '5' },
 		contacts: { type: 'string', default: process.env.BENCH_CONTACTS ?? '5000' },
+		rows: { type: 'string', default: process.env.BENCH_ROWS ?? '100000' },
 		only: { type: 'string' },
 		'no-build': { type: 'boolean', default: false },
 		keep: { type: 'boolean', default: false },
@@ -66,6 +92,13 @@ const VERSIONS = flags.versions.split(',').map((v) => v.trim()).filter(Boolean);
 const ITEMS = Number(flags.items);
 const RUNS = Number(flags.runs);
 const CONTACTS = Number(flags.contacts);
+const ROWS = Number(flags.rows);
+const CASES = ['burst', 'list', 'getcourse'];
+const ONLY = flags.only ? flags.only.split(',').map((name) => name.trim()) : CASES;
+for (const name of ONLY) {
+	if (!CASES.includes(name)) throw new Error(`--only: "${name}" is none of ${CASES.join(', ')}`);
+}
+const want = (name) => ONLY.includes(name);
 /** The burst's limit, on the mock and in the credential: 20 requests per 2 seconds. */
 const BURST_RATE = { requests: 20, windowSeconds: 2 };
 const PAGE_SIZE = 100;
@@ -95,6 +128,7 @@ function requireTs(file) {
 }
 
 const { KwigaMock } = requireTs('test/mocks/kwiga.ts');
+const { GetCourseMock } = requireTs('test/mocks/getcourse.ts');
 const { serveMock } = requireTs('test/mocks/http.ts');
 
 // ---------------------------------------------------------------------------------------
@@ -110,15 +144,38 @@ function n8nEnv(userFolder) {
 	return { ...env, N8N_USER_FOLDER: userFolder };
 }
 
+/** What `npm run build` and `npm pack` read; node_modules is linked, not copied. */
+const BUILD_INPUTS = [
+	'package.json',
+	'tsconfig.json',
+	'tsconfig.build.json',
+	'gulpfile.js',
+	'index.js',
+	'README.md',
+	'LICENSE',
+	'nodes',
+	'credentials',
+	'icons',
+];
+
+/**
+ * The packed package, in a temporary folder (removed with it at the end). The build runs in
+ * a copy of the sources, so that dist/ stays as it is for anyone running tests meanwhile.
+ */
 function buildAndPack() {
-	if (!flags['no-build']) {
-		console.log('== npm run build');
-		execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-	}
 	const destination = mkdtempSync(path.join(os.tmpdir(), 'creator-commerce-bench-tgz-'));
+	let packFrom = ROOT;
+	if (!flags['no-build']) {
+		packFrom = path.join(destination, 'source');
+		mkdirSync(packFrom);
+		for (const entry of BUILD_INPUTS) cpSync(path.join(ROOT, entry), path.join(packFrom, entry), { recursive: true });
+		symlinkSync(path.join(ROOT, 'node_modules'), path.join(packFrom, 'node_modules'));
+		console.log(`== npm run build (in ${packFrom})`);
+		execFileSync('npm', ['run', 'build'], { cwd: packFrom, stdio: ['ignore', 'ignore', 'inherit'] });
+	}
 	const [packed] = JSON.parse(
 		execFileSync('npm', ['pack', '--json', '--pack-destination', destination], {
-			cwd: ROOT,
+			cwd: packFrom,
 			encoding: 'utf8',
 			stdio: ['ignore', 'pipe', 'ignore'],
 		}),
@@ -141,14 +198,93 @@ function installPackage(userFolder, tarball) {
 	);
 }
 
-/** Runs an n8n CLI command, output to files (a pipe can lose the end of a large run). */
-async function cli(version, userFolder, args, timeoutMs = 600_000) {
+const TIME = '/usr/bin/time';
+
+/** A /proc/<pid>/status value in kB (VmRSS, VmHWM), 0 when the process is gone. */
+function statusKb(pid, field) {
+	try {
+		const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return match ? Number(match[1]) : 0;
+	} catch {
+		return 0;
+	}
+}
+
+/** A process and all its descendants (Linux /proc/<pid>/task/<tid>/children). */
+function processTree(pid) {
+	const found = [pid];
+	for (let index = 0; index < found.length; index++) {
+		try {
+			for (const task of readdirSync(`/proc/${found[index]}/task`)) {
+				const children = readFileSync(`/proc/${found[index]}/task/${task}/children`, 'utf8').trim();
+				if (children) found.push(...children.split(/\s+/).map(Number));
+			}
+		} catch {
+			// gone meanwhile
+		}
+	}
+	return found;
+}
+
+/**
+ * Samples the memory of a process tree every `everyMs`: the biggest process's resident set
+ * over time (for the peak within a time window), and the peak of the whole tree's sum.
+ */
+function memorySampler(rootPid, everyMs = 100) {
+	const samples = [];
+	let treePeakKb = 0;
+	const sample = () => {
+		let biggest = 0;
+		let sum = 0;
+		for (const pid of processTree(rootPid)) {
+			const rss = statusKb(pid, 'VmRSS');
+			sum += rss;
+			biggest = Math.max(biggest, rss);
+		}
+		if (sum) samples.push({ at: Date.now(), rssKb: biggest });
+		treePeakKb = Math.max(treePeakKb, sum);
+	};
+	const timer = setInterval(sample, everyMs);
+	return {
+		stop() {
+			clearInterval(timer);
+		},
+		/** The biggest process's highest sampled RSS between two moments (ms since the epoch). */
+		peakBetween(from, to) {
+			return samples.filter((s) => s.at >= from && s.at <= to).reduce((max, s) => Math.max(max, s.rssKb), 0);
+		},
+		/** When the biggest process's highest sample was taken. */
+		get peakAt() {
+			return samples.reduce((best, s) => (s.rssKb > best.rssKb ? s : best), { at: 0, rssKb: 0 }).at;
+		},
+		/** The biggest process's last sampled RSS at or before a moment. */
+		rssAt(at) {
+			return samples.filter((s) => s.at <= at).at(-1)?.rssKb ?? 0;
+		},
+		get treePeakKb() {
+			return treePeakKb;
+		},
+	};
+}
+
+/**
+ * Runs an n8n CLI command, output to files (a pipe can lose the end of a large run). With
+ * `measure`, it runs under /usr/bin/time (maxRssKb: the peak resident set of the biggest
+ * process, the n8n process) and its memory is sampled meanwhile (`memory`).
+ */
+async function cli(version, userFolder, args, timeoutMs = 600_000, measure = false) {
 	const base = path.join(userFolder, `cli-${Date.now()}-${Math.random().toString(36).slice(2)}`);
 	const out = openSync(`${base}.out`, 'w');
 	const err = openSync(`${base}.err`, 'w');
+	const timed = measure && existsSync(TIME);
+	const [command, commandArgs] = timed
+		? [TIME, ['-f', '%M', '-o', `${base}.time`, N8N_SH, version, ...args]]
+		: [N8N_SH, [version, ...args]];
 	const started = Date.now();
+	let memory;
 	const code = await new Promise((resolve, reject) => {
-		const child = spawn(N8N_SH, [version, ...args], { env: n8nEnv(userFolder), stdio: ['ignore', out, err] });
+		const child = spawn(command, commandArgs, { env: n8nEnv(userFolder), stdio: ['ignore', out, err] });
+		if (measure) memory = memorySampler(child.pid);
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
 			reject(new Error(`n8n ${args.join(' ')} took over ${timeoutMs} ms`));
@@ -157,7 +293,7 @@ async function cli(version, userFolder, args, timeoutMs = 600_000) {
 			clearTimeout(timer);
 			resolve(exitCode ?? (signal === 'SIGSEGV' ? 139 : -1));
 		});
-	});
+	}).finally(() => memory?.stop());
 	closeSync(out);
 	closeSync(err);
 	const result = {
@@ -165,7 +301,14 @@ async function cli(version, userFolder, args, timeoutMs = 600_000) {
 		wallMs: Date.now() - started,
 		stdout: readFileSync(`${base}.out`, 'utf8'),
 		stderr: readFileSync(`${base}.err`, 'utf8'),
+		memory,
 	};
+	if (timed) {
+		// GNU time writes "Command exited with non-zero status N" before the figure when n8n fails.
+		const lines = readFileSync(`${base}.time`, 'utf8').trim().split('\n');
+		result.maxRssKb = Number(lines[lines.length - 1]);
+		rmSync(`${base}.time`);
+	}
 	rmSync(`${base}.out`);
 	rmSync(`${base}.err`);
 	return result;
@@ -182,8 +325,8 @@ async function importJson(version, userFolder, command, data) {
  * `n8n execute --id --rawOutput` and the run it prints, as JSON from a line "{" to the next
  * line "}" (n8n 1.x may exit 139 after a complete run; 2.x logs lines after the JSON).
  */
-async function execute(version, userFolder, workflowId) {
-	const result = await cli(version, userFolder, ['execute', `--id=${workflowId}`, '--rawOutput']);
+async function execute(version, userFolder, workflowId, measure = false) {
+	const result = await cli(version, userFolder, ['execute', `--id=${workflowId}`, '--rawOutput'], 600_000, measure);
 	const lines = result.stdout.split('\n');
 	const first = lines.indexOf('{');
 	const last = lines.indexOf('}', first);
@@ -200,7 +343,7 @@ async function execute(version, userFolder, workflowId) {
 	}
 	const error = run.data?.resultData?.error;
 	if (error) throw new Error(`the workflow failed: ${error.message}`);
-	return { run, wallMs: result.wallMs };
+	return { run, wallMs: result.wallMs, maxRssKb: result.maxRssKb, memory: result.memory };
 }
 
 function nodeRun(run, name) {
@@ -314,6 +457,47 @@ function httpListWorkflow(baseUrl) {
 			{ credentials: { [CREDENTIAL_TYPE]: CREDENTIALS.list } },
 		),
 		node('Split Out', 'n8n-nodes-base.splitOut', 1, 400, { fieldToSplitOut: 'data', options: {} }),
+	]);
+}
+
+const GETCOURSE = {
+	nodeType: 'n8n-nodes-creator-commerce.getCourse',
+	credentialType: 'getCourseApi',
+	credential: { id: 'benchcredgetcrs1', name: 'GetCourse (bench)' },
+	key: 'bench-getcourse-key',
+	ids: { items: 'benchgcexport001', raw: 'benchgcexportraw', baseline: 'benchbaseline001' },
+};
+
+/** GetCourse → Export → Users, Start and Wait for Rows: one item per row, or Raw Output. */
+function getCourseExportWorkflow(raw) {
+	return workflow(
+		raw ? GETCOURSE.ids.raw : GETCOURSE.ids.items,
+		`Bench: GetCourse export of ${ROWS} users${raw ? ' (Raw Output)' : ''}`,
+		[
+			trigger(),
+			node(
+				'GetCourse',
+				GETCOURSE.nodeType,
+				1,
+				200,
+				{
+					resource: 'export',
+					operation: 'users',
+					mode: 'wait',
+					filters: { status: 'active' },
+					exportOptions: raw ? { rawOutput: true } : {},
+				},
+				{ credentials: { [GETCOURSE.credentialType]: GETCOURSE.credential } },
+			),
+		],
+	);
+}
+
+/** What n8n itself takes for `n8n execute` of a workflow that does nothing. */
+function baselineWorkflow() {
+	return workflow(GETCOURSE.ids.baseline, 'Bench: baseline (Manual Trigger → No Operation)', [
+		trigger(),
+		node('No Operation', 'n8n-nodes-base.noOp', 1, 200, {}),
 	]);
 }
 
@@ -437,11 +621,88 @@ async function returnAll(version, userFolder, served) {
 	return result;
 }
 
+const FIRST_NAMES = ['Анна', 'Борис', 'Вера', 'Глеб', 'Дарья', 'Егор', 'Жанна', 'Илья', 'Ксения', 'Лев'];
+const LAST_NAMES = ['Иванова', 'Петров', 'Смирнова', 'Кузнецов', 'Попова', 'Соколов', 'Лебедева', 'Козлов'];
+const CITIES = ['Москва', 'Санкт-Петербург', 'Казань', 'Новосибирск', 'Екатеринбург', ''];
+
+/** A GetCourse mock with `rows` users (Cyrillic names and cities), its export ready at the first status check. */
+function bigGetCourseMock(rows) {
+	const mock = new GetCourseMock({ key: GETCOURSE.key, notReadyChecks: 0, seed: false });
+	const start = Date.now() - 365 * 86_400_000;
+	for (let index = 0; index < rows; index++) {
+		mock.addUser({
+			email: `student${index + 1}@example.com`,
+			first_name: FIRST_NAMES[index % FIRST_NAMES.length],
+			last_name: LAST_NAMES[index % LAST_NAMES.length],
+			phone: `+7900${String(index).padStart(7, '0')}`,
+			city: CITIES[index % CITIES.length],
+			country: 'Россия',
+			created_at: start + index * 300_000,
+		});
+	}
+	return mock;
+}
+
+/** kB as MB; n/a without /usr/bin/time (apt-get install time). */
+const mb = (kb) => (Number.isFinite(kb) ? `${(kb / 1024).toFixed(0)} MB` : 'n/a');
+
+async function largeExport(version, userFolder, served) {
+	const expected = ROWS;
+	console.log(`  GetCourse large export: Export → Users, Start and Wait for Rows, over ${ROWS} rows`);
+	const baseline = await execute(version, userFolder, GETCOURSE.ids.baseline, true);
+	console.log(`    baseline (Manual Trigger → No Operation)   peak ${mb(baseline.maxRssKb)} (sampled tree peak ${mb(baseline.memory.treePeakKb)}), wall ${seconds(baseline.wallMs)}`);
+	const result = { baselineKb: baseline.maxRssKb, expected };
+	for (const raw of [false, true]) {
+		const mock = bigGetCourseMock(ROWS);
+		served.reset(mock);
+		const { run, wallMs, maxRssKb, memory } = await execute(
+			version,
+			userFolder,
+			raw ? GETCOURSE.ids.raw : GETCOURSE.ids.items,
+			true,
+		);
+		const items = itemsOf(run, 'GetCourse');
+		const rows = raw ? (items[0]?.items?.length ?? 0) : items.length;
+		if (raw ? items.length !== 1 || rows !== expected : rows !== expected) {
+			throw new Error(`GetCourse${raw ? ' (Raw Output)' : ''}: ${items.length} items, ${rows} rows; expected ${expected} rows`);
+		}
+		if (!raw && (items[expected - 1].Email !== `student${ROWS}@example.com` || !('Тип регистрации' in items[0]))) {
+			throw new Error(`GetCourse: the items are not keyed by the export's columns: ${JSON.stringify(items[0])}`);
+		}
+		const { executionTime: nodeMs, startTime } = nodeRun(run, 'GetCourse');
+		const ready = served.answers.findLast((answer) => answer.status === 200)?.at ?? startTime;
+		const whileNodeKb = memory.peakBetween(startTime, startTime + nodeMs);
+		const atStartKb = memory.rssAt(startTime);
+		const entry = {
+			items: items.length,
+			rows,
+			requests: mock.requests.length,
+			nodeMs,
+			afterReadyMs: startTime + nodeMs - ready,
+			wallMs,
+			peakKb: maxRssKb,
+			whileNodeKb,
+			atStartKb,
+			treePeakKb: memory.treePeakKb,
+		};
+		result[raw ? 'raw' : 'items'] = entry;
+		const label = raw ? 'Raw Output (1 item, fields + items)' : 'one item per row';
+		console.log(`    ${label.padEnd(40)}   items out ${entry.items} (${rows} rows), ${entry.requests} requests to the mock`);
+		console.log(`      peak memory of n8n (time -v)             ${mb(maxRssKb)} = baseline + ${mb(maxRssKb - baseline.maxRssKb)} (sampled tree peak ${mb(memory.treePeakKb)})`);
+		console.log(`      peak while the GetCourse node ran        ${mb(whileNodeKb)} = ${mb(atStartKb)} when it started + ${mb(whileNodeKb - atStartKb)} (sampled every 100 ms; the rest of the peak comes after the node, as n8n stores and prints the run)`);
+		console.log(`      highest sample taken                     ${seconds(memory.peakAt - (startTime + nodeMs))} after the node ended`);
+		console.log(`      node time                                ${seconds(nodeMs)} (10 s of it the pause before the first status check); ready answer → node end ${seconds(entry.afterReadyMs)}`);
+		console.log(`      n8n execute wall time                    ${seconds(wallMs)}`);
+	}
+	return result;
+}
+
 async function benchVersion(version, tarball) {
 	const userFolder = mkdtempSync(path.join(os.tmpdir(), `n8n-bench-${version}-`));
 	console.log(`\n== n8n ${version} (user folder ${userFolder}; load average ${load()})`);
 	const burstServed = await servedMock();
 	const listServed = await servedMock();
+	const getCourseServed = await servedMock();
 	try {
 		installPackage(userFolder, tarball);
 		const account = { token: ACCOUNT.token, cabinetHash: ACCOUNT.cabinetHash, language: 'en' };
@@ -461,26 +722,36 @@ async function benchVersion(version, tarball) {
 				type: CREDENTIAL_TYPE,
 				data: { ...account, baseUrl: listServed.url, rateLimitRequests: 200, rateLimitWindowSeconds: 60 },
 			},
+			{
+				...GETCOURSE.credential,
+				type: GETCOURSE.credentialType,
+				data: { account: getCourseServed.url, secretKey: GETCOURSE.key },
+			},
 		]);
 		await importJson(version, userFolder, 'import:workflow', [
 			burstWorkflow(ITEMS),
 			kwigaListWorkflow(),
 			httpListWorkflow(listServed.url),
+			getCourseExportWorkflow(false),
+			getCourseExportWorkflow(true),
+			baselineWorkflow(),
 		]);
 		const result = { version };
-		if (flags.only !== 'list') result.burst = await burst(version, userFolder, burstServed);
-		if (flags.only !== 'burst') result.list = await returnAll(version, userFolder, listServed);
+		if (want('burst')) result.burst = await burst(version, userFolder, burstServed);
+		if (want('list')) result.list = await returnAll(version, userFolder, listServed);
+		if (want('getcourse')) result.getcourse = await largeExport(version, userFolder, getCourseServed);
 		console.log(`  load average now ${load()}`);
 		return result;
 	} finally {
 		await burstServed.close();
 		await listServed.close();
+		await getCourseServed.close();
 		if (!flags.keep) rmSync(userFolder, { recursive: true, force: true });
 	}
 }
 
 async function main() {
-	console.log(`KWIGA benchmark: n8n ${VERSIONS.join(', ')}; ${os.cpus().length} cores, load average ${load()}`);
+	console.log(`Benchmark (${ONLY.join(', ')}): n8n ${VERSIONS.join(', ')}; ${os.cpus().length} cores, load average ${load()}`);
 	const tarball = buildAndPack();
 	const results = [];
 	try {
@@ -489,7 +760,7 @@ async function main() {
 		rmSync(path.dirname(tarball), { recursive: true, force: true });
 	}
 	console.log('\n== Summary');
-	for (const { version, burst: b, list: l } of results) {
+	for (const { version, burst: b, list: l, getcourse: g } of results) {
 		const parts = [];
 		if (b) {
 			parts.push(
@@ -499,6 +770,13 @@ async function main() {
 		if (l) {
 			parts.push(
 				`Return All ${l.kwigaMs} ms vs HTTP Request ${l.httpMs} ms = ${l.ratio.toFixed(2)}× (KWIGA faster in ${l.faster} of ${l.kwiga.length} pairs)`,
+			);
+		}
+		if (g) {
+			const one = (label, e) =>
+				`${label} ${e.items} items, peak ${mb(e.peakKb)} (+${mb(e.peakKb - g.baselineKb)}; ${mb(e.whileNodeKb)} while the node ran, +${mb(e.whileNodeKb - e.atStartKb)} over its start), node ${seconds(e.nodeMs)}`;
+			parts.push(
+				`GetCourse export of ${g.expected} rows: baseline ${mb(g.baselineKb)}; ${one('items', g.items)}; ${one('Raw Output', g.raw)}`,
 			);
 		}
 		console.log(`  n8n ${version}: ${parts.join('; ')}`);
