@@ -40,8 +40,11 @@ export interface E2eEnv {
 	activate(workflowId: string): Promise<void>;
 	/** The workflow's stored executions, newest first. */
 	executions(workflowId: string): Promise<Execution[]>;
-	/** Waits until the workflow has a finished execution (not new/running); returns the newest. */
-	waitForExecution(workflowId: string, timeoutMs?: number): Promise<Execution>;
+	/**
+	 * Waits until the workflow has a finished execution (not new/running/waiting) and returns
+	 * the newest; with `after` (an execution id), only one newer than that counts.
+	 */
+	waitForExecution(workflowId: string, timeoutMs?: number, after?: string): Promise<Execution>;
 	/** A jest test listed in the report under `section` (default: the suite's name). */
 	test(title: string, fn: () => Promise<string | void> | string | void, timeout?: number): void;
 }
@@ -61,10 +64,12 @@ export function createEnv(version: string, n8n: N8n, section: () => string): E2e
 		importWorkflows: async (workflows: unknown[]) => await n8n.import('import:workflow', workflows),
 		activate: async (workflowId: string) => await n8n.activateRunning(workflowId),
 		executions: async (workflowId: string) => await n8n.executions(workflowId),
-		async waitForExecution(workflowId: string, timeoutMs = 30_000) {
+		async waitForExecution(workflowId: string, timeoutMs = 30_000, after?: string) {
 			const deadline = Date.now() + timeoutMs;
 			for (;;) {
-				const executions = await n8n.executions(workflowId);
+				const executions = (await n8n.executions(workflowId)).filter(
+					(execution) => after === undefined || Number(execution.id) > Number(after),
+				);
 				const done = executions.find((execution) => !['new', 'running', 'waiting'].includes(execution.status));
 				if (done) return done;
 				if (Date.now() > deadline) {
