@@ -26,7 +26,6 @@ import {
 	KAJABI_PAGING,
 	KAJABI_PATH_PARAMS,
 	kajabiGetOptions,
-	refusedClient,
 	simplifyRecord,
 } from './transport';
 
@@ -103,8 +102,6 @@ async function kajabiSend(
 		...options,
 		method,
 		...(body ? { body, headers: { ...options.headers, 'Content-Type': JSON_API } } : {}),
-	}).catch((error: unknown) => {
-		throw refusedClient(ctx.getNode(), error);
 	});
 }
 
@@ -254,7 +251,7 @@ export class KajabiTrigger implements INodeType {
 					await kajabiGetOptions(this, '/v1/hooks', { 'filter[event_eq]': want.event, 'page[size]': 100 }),
 					KAJABI_PAGING,
 				).catch((error: unknown) => {
-					throw withScope(refusedClient(this.getNode(), error), want.event);
+					throw withScope(error, want.event);
 				});
 				const mine = hooks.filter((hook) => (hook.attributes as IDataObject | undefined)?.target_url === url);
 				const found = mine.find((hook) => matches(hook, url, want));

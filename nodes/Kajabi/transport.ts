@@ -11,11 +11,8 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
-	INode,
 	INodeExecutionData,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { throwHeldInputError } from '../shared/input';
 import type { Paging } from '../shared/pages';
@@ -47,6 +44,7 @@ function errorLine(error: IDataObject): string {
 }
 
 export const KAJABI: PlatformSpec = {
+	authFailure: refusedClient,
 	name: 'Kajabi',
 	credentialType: KAJABI_CREDENTIAL,
 	// Kajabi does not publish a rate; this is an assumption the credential can override.
@@ -88,21 +86,16 @@ export const KAJABI: PlatformSpec = {
 /** The credential's words when Kajabi refuses the client ID and secret (see KajabiApi.credentials.ts). */
 const REFUSED_CLIENT = /Kajabi refused the client ID and client secret \(HTTP (\d{3})\): (.*?)\. Check them/;
 
-/**
- * The shared layer reports an error thrown while n8n gets the token as "could not reach";
- * when it is Kajabi refusing the client credentials, say that instead, with its code.
- */
-export function refusedClient(node: INode, error: unknown, itemIndex = 0): unknown {
-	const text = error instanceof Error ? error.message : '';
+/** Kajabi refusing the client ID and secret while n8n gets the token: said as such, with its code. */
+function refusedClient(text: string) {
 	const match = REFUSED_CLIENT.exec(text);
-	if (!match) return error;
-	return new NodeApiError(node, { error: match[2] } as JsonObject, {
+	if (!match) return undefined;
+	return {
 		message: `Kajabi: the client ID and client secret were refused (${match[2]})`,
 		description:
 			'Check the client ID and client secret in the Kajabi credential (Kajabi admin: Settings → Security → User API Keys); a rotated or deleted API key stops working.',
 		httpCode: match[1],
-		itemIndex,
-	});
+	};
 }
 
 /** Kajabi's IDs: digits mostly, letters in a few (payouts: payout_abc123). */
@@ -272,9 +265,7 @@ export async function sendKajabiRequest(
 				return KAJABI_PAGING.read(body);
 			},
 		};
-		const records = await walkPages(this, KAJABI, options, paging, limit).catch((error: unknown) => {
-			throw refusedClient(this.getNode(), error, this.getItemIndex());
-		});
+		const records = await walkPages(this, KAJABI, options, paging, limit);
 		const simplify = this.getNodeParameter('simplify', true) as boolean;
 		return shapeRecords(records, included, simplify !== false);
 	});
@@ -297,11 +288,7 @@ export async function kajabiPage(
 	url: string,
 	qs: IDataObject,
 ): Promise<{ records: IDataObject[]; hasMore: boolean }> {
-	const body = await platformRequest(ctx, KAJABI, await kajabiGetOptions(ctx, url, qs)).catch(
-		(error: unknown) => {
-			throw refusedClient(ctx.getNode(), error);
-		},
-	);
+	const body = await platformRequest(ctx, KAJABI, await kajabiGetOptions(ctx, url, qs));
 	const page = KAJABI_PAGING.read(body);
 	const current = page.currentPage ?? Number(qs['page[number]'] ?? 1);
 	return {
@@ -323,7 +310,5 @@ export async function kajabiList(
 		await kajabiGetOptions(ctx, url, { 'page[size]': 100, ...qs }),
 		KAJABI_PAGING,
 		limit,
-	).catch((error: unknown) => {
-		throw refusedClient(ctx.getNode(), error);
-	});
+	);
 }

@@ -11,7 +11,6 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
-	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
@@ -60,12 +59,39 @@ function payloadErrors(errors: unknown): string | undefined {
 	return `Invalid fields — ${lines.join('; ')}.`;
 }
 
+/** What the user can do about each way the credential's own login fails. */
+const LOGIN_FAILURES: Array<[string, string]> = [
+	[
+		REMP_LOGIN_REFUSED,
+		'Nothing else was sent. Check the Email and Password in the REMP CRM credential; the next try waits a minute unless you change them.',
+	],
+	[
+		REMP_LOGIN_NO_TOKEN,
+		'Nothing else was sent. Check the Base URL in the REMP CRM credential: it should be the CRM\'s own address, without /api.',
+	],
+];
+
+/**
+ * The credential's own login failing reaches the request as a thrown error; it is REMP CRM
+ * refusing the email and password, or answering without a token, not a lost connection.
+ */
+function loginFailure(text: string) {
+	for (const [start, description] of LOGIN_FAILURES) {
+		const at = text.indexOf(start);
+		if (at < 0) continue;
+		const said = text.slice(at);
+		return { message: said, description, httpCode: /HTTP (\d{3})\)/.exec(said)?.[1] ?? null };
+	}
+	return undefined;
+}
+
 export const REMP: PlatformSpec = {
 	name: 'REMP CRM',
 	credentialType: 'rempCrmApi',
 	// REMP CRM documents no rate limit; a self-hosted CRM gets 10 requests a second by default.
 	rate: { requests: 10, windowMs: 1000 },
 	baseUrlField: 'Base URL',
+	authFailure: loginFailure,
 	describeError: (status, body) => {
 		const message = [body.message, body.error].find(
 			(value) => typeof value === 'string' && value.trim() !== '',
@@ -192,40 +218,6 @@ function checkCredential(
 	}
 }
 
-/** What the user can do about each way the credential's own login fails. */
-const LOGIN_FAILURES: Array<[string, string]> = [
-	[
-		REMP_LOGIN_REFUSED,
-		'Nothing else was sent. Check the Email and Password in the REMP CRM credential; the next try waits a minute unless you change them.',
-	],
-	[
-		REMP_LOGIN_NO_TOKEN,
-		'Nothing else was sent. Check the Base URL in the REMP CRM credential: it should be the CRM\'s own address, without /api.',
-	],
-];
-
-/**
- * The error an item fails with. A failed login of the credential's user reaches the node as
- * a connection failure: it gets its own message.
- */
-function nodeError(ctx: IExecuteSingleFunctions, error: unknown): NodeApiError | NodeOperationError {
-	const text = String((error as { message?: string }).message ?? '');
-	for (const [start, description] of LOGIN_FAILURES) {
-		const at = text.indexOf(start);
-		if (at < 0) continue;
-		const said = text.slice(at);
-		const status = /HTTP (\d{3})\)/.exec(said)?.[1] ?? null;
-		return new NodeApiError(ctx.getNode(), { message: said } as JsonObject, {
-			message: said,
-			description,
-			httpCode: status as string,
-			itemIndex: ctx.getItemIndex(),
-		});
-	}
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeApiError(ctx.getNode(), error as JsonObject, { itemIndex: ctx.getItemIndex() });
-}
-
 /**
  * Sends one request of the node with the REMP CRM credential. When REMP CRM refuses the
  * token the credential logged in for earlier (403: the user logged out everywhere, the
@@ -261,7 +253,7 @@ async function rempRequest(
 			failure = error;
 		}
 	}
-	throw nodeError(ctx, failure);
+	throw failure;
 }
 
 /** The items of an answer: the activated coupon as REMP CRM gives it, the user's token. */

@@ -71,6 +71,12 @@ export interface PlatformSpec {
 	emptyAnswer?: (options: IHttpRequestOptions, status: number) => IDataObject | undefined;
 	/** The field of the credential that holds the address, for messages ("Base URL"). */
 	baseUrlField: string;
+	/**
+	 * An error thrown while n8n prepared the credential (its preAuthentication: a login or
+	 * token exchange the platform refused), in the platform's words with its HTTP code;
+	 * undefined when the error is not one of those, and the request counts as unanswered.
+	 */
+	authFailure?: (message: string) => (ErrorText & { httpCode: string | null }) | undefined;
 }
 
 /** Statuses the platform sends when it did not apply a request: the only ones resent. */
@@ -275,6 +281,15 @@ export async function platformRequest(
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			if (signal?.aborted) throw new NodeOperationError(node, new CancelledError().message, { itemIndex: index });
+			const refused = spec.authFailure?.(String((error as Error)?.message ?? ''));
+			if (refused) {
+				throw new NodeApiError(node, { message: refused.message } as JsonObject, {
+					message: refused.message,
+					description: refused.description,
+					httpCode: refused.httpCode as string,
+					itemIndex: index,
+				});
+			}
 			throw connectionError(node, spec, error, url, index);
 		} finally {
 			traffic.inFlight--;
