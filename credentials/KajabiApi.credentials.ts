@@ -9,6 +9,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { acceptToken, isRefusedToken } from '../nodes/shared/tokens';
+
 /** A token is not handed out again this close to its expiry. */
 const EXPIRY_MARGIN_MS = 60_000;
 
@@ -28,9 +30,6 @@ interface TokenEntry {
  * all share one exchange instead of asking Kajabi for a token each.
  */
 const tokens = new Map<string, TokenEntry>();
-
-/** The token each credential object was given, to tell a refresh after a 401 from a first use. */
-const given = new WeakMap<object, string>();
 
 function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
 	return String(credentials.baseUrl || 'https://api.kajabi.com').replace(/\/+$/, '');
@@ -75,6 +74,7 @@ async function exchange(
 				: 'Kajabi answered the token request without an access token. Check the Base URL in the Kajabi credential.',
 		);
 	}
+	acceptToken('kajabiApi', token);
 	const lifetime = Number(answer.expires_in) > 0 ? Number(answer.expires_in) : DEFAULT_LIFETIME_S;
 	entry.reuseUntil = Date.now() + Math.max(lifetime * 1000 - EXPIRY_MARGIN_MS, 0);
 	return token;
@@ -149,21 +149,17 @@ export class KajabiApi implements ICredentialType {
 	/**
 	 * Gets an access token when the credential has none (first use, or after Kajabi
 	 * answered 401). Concurrent calls share one exchange, and a token is reused by this
-	 * n8n until shortly before it expires.
+	 * n8n until shortly before it expires, unless Kajabi refused it.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const key = `${baseUrlOf(credentials)}\n${String(credentials.clientId ?? '').trim()}\n${String(credentials.clientSecret ?? '')}`;
 		let entry = tokens.get(key);
-		const previous = given.get(credentials);
-		if (entry && previous !== undefined) {
-			// This credential had a token and it was emptied: Kajabi refused it.
-			const current = await entry.token.catch(() => undefined);
-			if (current === previous && tokens.get(key) === entry) tokens.delete(key);
+		if (entry) {
+			// A token Kajabi refused (a 401 anywhere in this process) is never handed out again.
+			const current = await entry.token.catch(() => '');
+			const stale = !current || isRefusedToken('kajabiApi', current) || Date.now() >= entry.reuseUntil;
+			if (stale && tokens.get(key) === entry) tokens.delete(key);
 			entry = tokens.get(key);
-		}
-		if (entry && Date.now() >= entry.reuseUntil) {
-			tokens.delete(key);
-			entry = undefined;
 		}
 		if (!entry) {
 			const fresh: TokenEntry = { token: Promise.resolve(''), reuseUntil: Number.POSITIVE_INFINITY };
@@ -174,9 +170,7 @@ export class KajabiApi implements ICredentialType {
 			});
 			entry = fresh;
 		}
-		const accessToken = await entry.token;
-		given.set(credentials, accessToken);
-		return { accessToken };
+		return { accessToken: await entry.token };
 	}
 
 	authenticate: IAuthenticateGeneric = {

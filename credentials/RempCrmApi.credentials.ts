@@ -9,6 +9,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { acceptToken, forgetRefusedTokens, isRefusedToken, refuseToken } from '../nodes/shared/tokens';
+
 /** Where REMP CRM's users module exchanges an email and password for a user token. */
 export const REMP_LOGIN_PATH = '/api/v1/users/login';
 
@@ -41,18 +43,10 @@ interface Login {
  */
 const sessions = new Map<string, Login>();
 
-/** Tokens REMP CRM refused (the user logged out everywhere, the password changed). */
-const refused = new Set<string>();
-
-/** The node tells the credential that REMP CRM refused this logged-in token. */
-export function refuseRempSession(token: string): void {
-	if (token) refused.add(token);
-}
-
 /** Forgets every login this process made; for tests. */
 export function forgetRempSessions(): void {
 	sessions.clear();
-	refused.clear();
+	forgetRefusedTokens();
 }
 
 async function logIn(
@@ -87,7 +81,7 @@ async function logIn(
 			`${REMP_LOGIN_NO_TOKEN} ("access.token", HTTP ${response.statusCode})`,
 		);
 	}
-	refused.delete(token);
+	acceptToken('rempCrmApi', token);
 	return token;
 }
 
@@ -99,7 +93,7 @@ async function sessionToken(
 	const key = `${rempBaseUrl(credentials)}\n${String(credentials.email ?? '').trim()}\n${String(credentials.password ?? '')}`;
 	// A token in the credential when n8n asks for a new one is a credential test or a refusal:
 	// it is not handed out again.
-	refuseRempSession(String(credentials.sessionToken ?? ''));
+	refuseToken('rempCrmApi', String(credentials.sessionToken ?? ''));
 	for (;;) {
 		let login = sessions.get(key);
 		if (login?.failedAt !== undefined && Date.now() - login.failedAt >= FAILED_LOGIN_KEPT_MS) {
@@ -115,7 +109,7 @@ async function sessionToken(
 			login = started;
 		}
 		const token = await login.token;
-		if (!refused.has(token)) return token;
+		if (!isRefusedToken('rempCrmApi', token)) return token;
 		if (sessions.get(key) === login) sessions.delete(key);
 	}
 }

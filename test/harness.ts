@@ -200,11 +200,15 @@ export interface RunOptions {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	input?: IDataObject[];
 	continueOnFail?: boolean;
+	/** The node's Settings → On Error (n8n's default: stop the workflow). */
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 }
 
 export interface RunResult {
-	/** The items the node under test put out (undefined when it failed). */
+	/** The items the node under test put out on its (first) output. */
 	items: INodeExecutionData[];
+	/** Every output of the node: [success] or, with "Continue (using error output)", [success, error]. */
+	outputs: INodeExecutionData[][];
 	/** The error that stopped the workflow, if any. */
 	error?: IRun['data']['resultData']['error'];
 	run: IRun;
@@ -243,6 +247,7 @@ function setup(options: RunOptions): Setup {
 			position: [200, 0],
 			parameters: options.parameters,
 			continueOnFail: options.continueOnFail ?? false,
+			...(options.onError ? { onError: options.onError } : {}),
 			credentials: Object.fromEntries(
 				credentialNames.map((name) => [name, { id: `${name}-id`, name }]),
 			),
@@ -312,6 +317,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const nodeRun = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {
 		items: (nodeRun?.data?.main?.[0] ?? []) as INodeExecutionData[],
+		outputs: (nodeRun?.data?.main ?? []).map((output) => (output ?? []) as INodeExecutionData[]),
 		error: run.data.resultData.error,
 		run,
 		parameters: workflow.getNode(NODE_NAME)!.parameters,

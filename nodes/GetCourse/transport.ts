@@ -132,6 +132,8 @@ export const GETCOURSE: PlatformSpec = {
 		windowMs: 2 * 3_600_000,
 		label: 'export requests',
 		spends: spendsExportBudget,
+		// GetCourse counts per school: two credentials of one school share one budget.
+		account: (credentials) => baseUrlOf(credentials.account).toLowerCase().replace(/^http:/, 'https:'),
 	},
 	describeError,
 	hints: {

@@ -50,7 +50,8 @@ export const KAJABI: PlatformSpec = {
 	// Kajabi does not publish a rate; this is an assumption the credential can override.
 	rate: { requests: 100, windowMs: 60_000 },
 	baseUrlField: 'Base URL',
-	expirableTokenField: 'accessToken',
+	// A 401 means Kajabi refused the access token: get a new one and send once more.
+	token: { field: 'accessToken', refusedWith: [401] },
 	describeError: (_status, body) => {
 		const errors = Array.isArray(body.errors) ? (body.errors as IDataObject[]) : [];
 		const lines = errors.map(errorLine).filter((line) => line !== '');
@@ -73,7 +74,7 @@ export const KAJABI: PlatformSpec = {
 		422: 'Correct the values Kajabi named and run the node again.',
 		429: 'Kajabi kept answering "too many requests" for 10 minutes. Try again later, or lower the rate in the Kajabi credential if other tools use the same API key.',
 		500: 'Kajabi had an internal problem. Try again later.',
-		503: 'Kajabi stayed unavailable for 10 minutes. Try again later.',
+		503: 'Kajabi is unavailable right now (the request was tried again a few times). Try again later.',
 	},
 	// Kajabi answers JSON:API documents: `data` (a record, a list, or a sample list), or `meta` (version).
 	checkAnswer: (body) =>

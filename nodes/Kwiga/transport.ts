@@ -54,7 +54,7 @@ export const KWIGA: PlatformSpec = {
 		422: 'Correct the fields named above and run the node again.',
 		429: 'KWIGA kept answering "too many requests" (200 a minute per token) for 10 minutes. Try again later, or lower the rate in the KWIGA credential if other tools use the same token.',
 		500: 'KWIGA had an internal problem. Try again later.',
-		503: 'KWIGA stayed offline for maintenance for 10 minutes. Try again later.',
+		503: 'KWIGA is offline for maintenance (the request was tried again a few times). Try again later.',
 	},
 	// Every KWIGA answer is a JSON object with `data` (a record or a list) or `success`.
 	checkAnswer: (body) => {

@@ -12,13 +12,12 @@ import type {
 	IHttpRequestOptions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	REMP_LOGIN_NO_TOKEN,
 	REMP_LOGIN_PATH,
 	REMP_LOGIN_REFUSED,
-	refuseRempSession,
 	rempBaseUrl,
 } from '../../credentials/RempCrmApi.credentials';
 import { inputCheck, throwHeldInputError } from '../shared/input';
@@ -92,6 +91,16 @@ export const REMP: PlatformSpec = {
 	rate: { requests: 10, windowMs: 1000 },
 	baseUrlField: 'Base URL',
 	authFailure: loginFailure,
+	// REMP CRM refuses an expired or logged-out user token with 403 (not 401). Only the token
+	// the credential logged in for is renewed; an item's own User Token is the user's to fix.
+	token: {
+		field: 'sessionToken',
+		refusedWith: [403],
+		applies: (options, credentials) =>
+			credentials.authentication === 'emailPassword' &&
+			!carriesToken(options) &&
+			!options.url.endsWith(REMP_LOGIN_PATH),
+	},
 	describeError: (status, body) => {
 		const message = [body.message, body.error].find(
 			(value) => typeof value === 'string' && value.trim() !== '',
@@ -219,10 +228,9 @@ function checkCredential(
 }
 
 /**
- * Sends one request of the node with the REMP CRM credential. When REMP CRM refuses the
- * token the credential logged in for earlier (403: the user logged out everywhere, the
- * password changed), the token is emptied so that n8n logs in again, and the request is
- * sent once more: a 403 means REMP CRM applied nothing.
+ * Sends one request of the node with the REMP CRM credential. A request with its own token
+ * (or none: the login) is sent without logging the credential's user in; when REMP CRM
+ * refuses the token the credential logged in for, the shared layer renews it (REMP.token).
  */
 async function rempRequest(
 	ctx: IExecuteSingleFunctions,
@@ -231,29 +239,11 @@ async function rempRequest(
 	const credentials = await ctx.getCredentials(REMP.credentialType);
 	checkCredential(ctx, credentials, options);
 	const ownToken = carriesToken(options) || options.url.endsWith(REMP_LOGIN_PATH);
-	const loggedIn = credentials.authentication === 'emailPassword' && !ownToken;
-	// A request with its own token (or none, the login) needs no login of the credential's user.
 	const shared = withCredentials(
 		ctx,
 		ownToken ? { ...credentials, authentication: 'userToken' } : credentials,
 	);
-	let failure: unknown;
-	try {
-		return await platformRequest(shared, REMP, options);
-	} catch (error) {
-		failure = error;
-	}
-	const sent = String(credentials.sessionToken ?? '');
-	if (loggedIn && (failure as NodeApiError).httpCode === '403' && sent !== '') {
-		refuseRempSession(sent);
-		credentials.sessionToken = '';
-		try {
-			return await platformRequest(shared, REMP, options);
-		} catch (error) {
-			failure = error;
-		}
-	}
-	throw failure;
+	return await platformRequest(shared, REMP, options);
 }
 
 /** The items of an answer: the activated coupon as REMP CRM gives it, the user's token. */

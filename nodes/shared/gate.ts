@@ -80,14 +80,35 @@ interface Waiter {
 	onAbort?: () => void;
 }
 
+/** A request in the current window: when it left, or was answered once it was. */
+interface Slot {
+	at: number;
+}
+
+/**
+ * Who is waiting: `interactive` requests (the editor's dropdowns and searchable lists, a
+ * trigger registering or checking its hook, verifying a delivery, polling) go ahead of every
+ * queued `bulk` request (an execution's items), so that the editor stays usable while a
+ * large run waits for its turn.
+ */
+export type Lane = 'interactive' | 'bulk';
+
+/** No credential may count over more than a day: a longer window is a typing mistake. */
+export const MAX_WINDOW_MS = 86_400_000;
+
+/** The platform's announced limit (X-RateLimit-Limit) holds this many windows after it last said it. */
+const ANNOUNCED_FOR_WINDOWS = 2;
+
 export class RateGate {
-	private readonly queue: Waiter[] = [];
+	private readonly lanes: Record<Lane, Waiter[]> = { interactive: [], bulk: [] };
 
-	/** When each request inside the current window left, or was answered once it was. */
-	private sent: Array<{ at: number }> = [];
-
-	/** When each budgeted request inside the budget's window left. */
-	private readonly spent: number[] = [];
+	/**
+	 * The requests inside the current window, oldest first. A request answered later moves
+	 * to the end (its time becomes the answer's, which is never earlier than any other), so
+	 * the first entry is always the oldest: pruning and "when is the next place free" are
+	 * O(1), whatever the number of requests a long window remembers.
+	 */
+	private readonly sent = new Set<Slot>();
 
 	private pausedUntil = 0;
 
@@ -99,79 +120,61 @@ export class RateGate {
 	/** Requests let through since the gate was made (for tests and benchmarks). */
 	released = 0;
 
-	/** A lower limit the platform announced (X-RateLimit-Limit) than the one configured. */
-	private announced?: number;
+	/** A lower limit the platform announced (X-RateLimit-Limit), and until when it holds. */
+	private announced?: { requests: number; until: number };
 
-	limit: RateLimit;
-
-	constructor(
-		private configured: RateLimit,
-		public budget?: Budget,
-	) {
-		this.limit = configured;
-	}
+	constructor(private configured: RateLimit) {}
 
 	/** The credential's limit, as configured now (its fields may have been edited). */
-	configure(limit: RateLimit, budget?: Budget): void {
+	configure(limit: RateLimit): void {
 		this.configured = limit;
-		this.budget = budget;
-		this.applyLimit();
 	}
 
-	/** The platform said how many requests it allows per window: never send more than that. */
+	/** The limit in force now: the configured one, or a lower one the platform keeps announcing. */
+	get limit(): RateLimit {
+		const announced = this.announced && this.announced.until > clock.now() ? this.announced.requests : Infinity;
+		return { requests: Math.min(this.configured.requests, announced), windowMs: this.configured.windowMs };
+	}
+
+	/**
+	 * The platform said how many requests it allows per window: never send more than that
+	 * while it keeps saying so. A value it stops announcing lapses after two windows without it.
+	 */
 	announce(requests: number): void {
-		if (!(requests > 0) || requests === this.announced) return;
-		this.announced = requests;
-		this.applyLimit();
+		if (!(requests > 0)) return;
+		this.announced = {
+			requests: Math.max(1, Math.floor(requests)),
+			until: clock.now() + ANNOUNCED_FOR_WINDOWS * this.configured.windowMs,
+		};
 	}
 
-	private applyLimit(): void {
-		const requests = Math.min(this.configured.requests, this.announced ?? Infinity);
-		this.limit = { requests, windowMs: this.configured.windowMs };
+	/** Requests waiting for their turn now. */
+	get waiting(): number {
+		return this.lanes.interactive.length + this.lanes.bulk.length;
 	}
 
 	/**
 	 * Resolves when the request may leave. `front` puts a request that was throttled back
-	 * at the head of the queue, so that order is kept. A cancelled execution's request
+	 * at the head of its lane, so that order is kept. A cancelled execution's request
 	 * leaves the queue with a CancelledError.
 	 */
-	async acquire(signal?: AbortSignal, front = false): Promise<Passage> {
+	async acquire(signal?: AbortSignal, front = false, lane: Lane = 'bulk'): Promise<Passage> {
 		if (signal?.aborted) throw new CancelledError();
+		const queue = this.lanes[lane];
 		return await new Promise<Passage>((resolve, reject) => {
 			const waiter: Waiter = { resolve, reject, signal };
 			if (signal) {
 				waiter.onAbort = () => {
-					const index = this.queue.indexOf(waiter);
-					if (index >= 0) this.queue.splice(index, 1);
+					const index = queue.indexOf(waiter);
+					if (index >= 0) queue.splice(index, 1);
 					reject(new CancelledError());
 				};
 				signal.addEventListener('abort', waiter.onAbort, { once: true });
 			}
-			if (front) this.queue.unshift(waiter);
-			else this.queue.push(waiter);
+			if (front) queue.unshift(waiter);
+			else queue.push(waiter);
 			void this.pump();
 		});
-	}
-
-	/**
-	 * Takes one unit of the budget, or throws BudgetSpentError saying when it refills.
-	 * Budgeted requests still queue through `acquire` for the rate.
-	 */
-	spend(): void {
-		if (!this.budget) return;
-		const now = clock.now();
-		while (this.spent.length && this.spent[0] <= now - this.budget.windowMs) this.spent.shift();
-		if (this.spent.length >= this.budget.requests) {
-			throw new BudgetSpentError(this.budget, this.spent[0] + this.budget.windowMs);
-		}
-		this.spent.push(now);
-	}
-
-	/** Budget units left now. */
-	budgetLeft(): number | undefined {
-		if (!this.budget) return undefined;
-		const now = clock.now();
-		return this.budget.requests - this.spent.filter((at) => at > now - this.budget!.windowMs).length;
 	}
 
 	/**
@@ -192,32 +195,94 @@ export class RateGate {
 		this.throttledSince = 0;
 	}
 
+	private next(): Waiter | undefined {
+		return this.lanes.interactive.shift() ?? this.lanes.bulk.shift();
+	}
+
 	private async pump(): Promise<void> {
 		if (this.pumping) return;
 		this.pumping = true;
 		try {
-			while (this.queue.length) {
+			while (this.waiting) {
 				const now = clock.now();
-				const window = this.limit.windowMs + safetyMargin(this.limit.windowMs);
-				this.sent = this.sent.filter((request) => request.at > now - window);
-				const full = this.sent.length >= this.limit.requests;
-				const oldest = full ? Math.min(...this.sent.map((request) => request.at)) : 0;
-				const wait = Math.max(this.pausedUntil - now, full ? oldest + window - now : 0);
+				const { requests, windowMs } = this.limit;
+				const window = windowMs + safetyMargin(windowMs);
+				for (const slot of this.sent) {
+					if (slot.at > now - window) break;
+					this.sent.delete(slot);
+				}
+				const oldest = this.sent.values().next().value as Slot | undefined;
+				const full = this.sent.size >= requests && oldest !== undefined;
+				const wait = Math.max(this.pausedUntil - now, full ? oldest.at + window - now : 0);
 				if (wait > 0) {
 					await clock.sleep(wait);
 					continue;
 				}
-				const waiter = this.queue.shift()!;
+				const waiter = this.next()!;
 				if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
-				const request = { at: now };
-				this.sent.push(request);
+				const slot: Slot = { at: now };
+				this.sent.add(slot);
 				this.released++;
-				waiter.resolve({ done: () => (request.at = Math.max(request.at, clock.now())) });
+				waiter.resolve({
+					done: () => {
+						const at = clock.now();
+						if (at <= slot.at || !this.sent.has(slot)) return;
+						// Answered now: counts from now, so it moves behind every other request.
+						this.sent.delete(slot);
+						slot.at = at;
+						this.sent.add(slot);
+					},
+				});
 			}
 		} finally {
 			this.pumping = false;
 		}
 	}
+}
+
+/**
+ * A platform's budget for one account (GetCourse: 100 export requests in 2 hours per school),
+ * shared by every credential of that account in this n8n process. It starts empty when n8n
+ * starts: requests of an earlier process are not known.
+ */
+export class BudgetLedger {
+	private readonly spent: number[] = [];
+
+	constructor(public budget: Budget) {}
+
+	private prune(now: number): void {
+		while (this.spent.length && this.spent[0] <= now - this.budget.windowMs) this.spent.shift();
+	}
+
+	/** Takes one unit of the budget, or throws BudgetSpentError saying when it refills. */
+	spend(): void {
+		const now = clock.now();
+		this.prune(now);
+		if (this.spent.length >= this.budget.requests) {
+			throw new BudgetSpentError(this.budget, this.spent[0] + this.budget.windowMs);
+		}
+		this.spent.push(now);
+	}
+
+	/** Budget units left now. */
+	left(): number {
+		this.prune(clock.now());
+		return this.budget.requests - this.spent.length;
+	}
+}
+
+const ledgers = new Map<string, BudgetLedger>();
+
+/** The budget of one account (the key names the platform and the account), made on first use. */
+export function budgetFor(key: string, budget: Budget): BudgetLedger {
+	let ledger = ledgers.get(key);
+	if (!ledger) {
+		ledger = new BudgetLedger(budget);
+		ledgers.set(key, ledger);
+	} else {
+		ledger.budget = budget;
+	}
+	return ledger;
 }
 
 const gates = new Map<string, RateGate>();
@@ -226,18 +291,19 @@ const gates = new Map<string, RateGate>();
  * The gate of one credential, made on first use. A credential whose limit changed (its
  * rate fields were edited) keeps its queue and gets the new limit.
  */
-export function gateFor(key: string, limit: RateLimit, budget?: Budget): RateGate {
+export function gateFor(key: string, limit: RateLimit): RateGate {
 	let gate = gates.get(key);
 	if (!gate) {
-		gate = new RateGate(limit, budget);
+		gate = new RateGate(limit);
 		gates.set(key, gate);
 	} else {
-		gate.configure(limit, budget);
+		gate.configure(limit);
 	}
 	return gate;
 }
 
-/** Forgets every gate: for tests, which start each case with fresh limits. */
+/** Forgets every gate and budget: for tests, which start each case with fresh limits. */
 export function resetGates(): void {
 	gates.clear();
+	ledgers.clear();
 }

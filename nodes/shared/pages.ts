@@ -6,7 +6,7 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { PlatformSpec, RequestContext } from './request';
-import { platformRequest } from './request';
+import { MAX_RECORDS, platformRequest, tooManyRecords } from './request';
 
 /** What one answer of a paginated list says. */
 export interface Page {
@@ -63,6 +63,7 @@ export async function walkPages(
 			}
 			records.push(record);
 		}
+		if (limit === undefined && records.length > MAX_RECORDS) throw tooManyRecords(ctx, records.length, itemIndex);
 		if (page === 1 && answer.lastPage !== undefined && Number.isFinite(answer.lastPage)) {
 			lastPage = answer.lastPage;
 		}

@@ -21,8 +21,18 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { Budget, Passage, RateLimit } from './gate';
-import { BudgetSpentError, CancelledError, clock, describeWindow, gateFor, traffic } from './gate';
+import type { Budget, Lane, Passage, RateLimit } from './gate';
+import {
+	budgetFor,
+	BudgetSpentError,
+	CancelledError,
+	clock,
+	describeWindow,
+	gateFor,
+	MAX_WINDOW_MS,
+	traffic,
+} from './gate';
+import { refuseToken } from './tokens';
 
 /** Every n8n context a node or trigger sends requests from. */
 export type RequestContext =
@@ -48,8 +58,14 @@ export interface PlatformSpec {
 	 * number fields `rateLimitRequests` and `rateLimitWindowSeconds` (0 or empty: default).
 	 */
 	rate: RateLimit;
-	/** A budget some requests spend (GetCourse's exports); `spends` says which. */
-	budget?: Budget & { spends: (options: IHttpRequestOptions) => boolean };
+	/**
+	 * A budget some requests spend (GetCourse's exports); `spends` says which, `account` whose
+	 * budget it is (every credential of one school shares it).
+	 */
+	budget?: Budget & {
+		spends: (options: IHttpRequestOptions) => boolean;
+		account: (credentials: ICredentialDataDecryptedObject) => string;
+	};
 	/** The platform's message (and, where it names them, bad fields) from an error answer. */
 	describeError: (status: number, body: IDataObject, raw: unknown) => ErrorText;
 	/** What to tell the user to check for each status the platform documents. */
@@ -65,8 +81,19 @@ export interface PlatformSpec {
 	 * error text when a 2xx answer is really a failure.
 	 */
 	failureIn2xx?: (body: IDataObject, options: IHttpRequestOptions) => ErrorText | undefined;
-	/** The name of the credential's expirable token field: a 401 empties it once and resends. */
-	expirableTokenField?: string;
+	/**
+	 * A token the credential gets for itself (n8n's preAuthentication fills the hidden,
+	 * expirable `field`). An answer with a status in `refusedWith` means the platform refused
+	 * it and applied nothing: the token is marked refused for the whole process (the
+	 * credential's preAuthentication never hands it out again), emptied so that n8n gets a
+	 * new one, and the request is sent once more. `applies` says whether a request was sent
+	 * with that token at all.
+	 */
+	token?: {
+		field: string;
+		refusedWith: number[];
+		applies?: (options: IHttpRequestOptions, credentials: ICredentialDataDecryptedObject) => boolean;
+	};
 	/** What a 204 No Content (or empty 2xx answer to this request) stands for; undefined: an error. */
 	emptyAnswer?: (options: IHttpRequestOptions, status: number) => IDataObject | undefined;
 	/** The field of the credential that holds the address, for messages ("Base URL"). */
@@ -79,8 +106,24 @@ export interface PlatformSpec {
 	authFailure?: (message: string) => (ErrorText & { httpCode: string | null }) | undefined;
 }
 
-/** Statuses the platform sends when it did not apply a request: the only ones resent. */
-const NOT_APPLIED = new Set([429, 503]);
+/** "Too many requests": the platform applied nothing; always resent after the pause. */
+const TOO_MANY = 429;
+
+/** "Unavailable": a read is resent after the pause, a write never (it may have been applied). */
+const UNAVAILABLE = 503;
+
+/** A read that got no answer or "unavailable" is sent at most this many more times. */
+export const MAX_READ_RESENDS = 3;
+
+/** A read that got no answer waits this long before it is sent again (doubling each time). */
+export const READ_RESEND_WAIT_MS = 2000;
+
+/** Methods that change nothing on the platform: the only ones resent after a lost answer. */
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function isRead(options: IHttpRequestOptions): boolean {
+	return READS.has(String(options.method ?? 'GET').toUpperCase());
+}
 
 /** Waits taken from a platform's Retry-After are never longer than this. */
 export const MAX_RETRY_WAIT_MS = 120_000;
@@ -96,6 +139,9 @@ function header(headers: IDataObject | undefined, name: string): string | undefi
 	return value === undefined || value === null ? undefined : String(value);
 }
 
+/** An X-RateLimit-Reset above this is an epoch time (2001 onwards), below it seconds from now. */
+const EPOCH_SECONDS_FROM = 1_000_000_000;
+
 /** Milliseconds to wait after a 429 or 503, from Retry-After, else X-RateLimit-Reset. */
 export function retryDelayMs(headers: IDataObject | undefined, now: number): number {
 	let ms = DEFAULT_RETRY_WAIT_MS;
@@ -106,18 +152,36 @@ export function retryDelayMs(headers: IDataObject | undefined, now: number): num
 	} else if (retryAfter !== undefined && !Number.isNaN(Date.parse(retryAfter))) {
 		ms = Date.parse(retryAfter) - now;
 	} else if (reset !== undefined && /^\d+$/.test(reset)) {
-		ms = Number(reset) * 1000 - now;
+		// An epoch time (seconds since 1970) or, from platforms that send it so, seconds from now.
+		const value = Number(reset);
+		ms = value > EPOCH_SECONDS_FROM ? value * 1000 - now : value * 1000;
 	}
 	return Math.ceil(Math.min(Math.max(ms, 1000), MAX_RETRY_WAIT_MS));
 }
 
-function rateOf(spec: PlatformSpec, credentials: ICredentialDataDecryptedObject): RateLimit {
+/** The credential's rate, or an error message saying which field to correct. */
+export function rateOf(spec: PlatformSpec, credentials: ICredentialDataDecryptedObject): RateLimit | string {
+	const given = (value: unknown) => value !== undefined && value !== null && value !== '' && Number(value) !== 0;
 	const requests = Number(credentials.rateLimitRequests);
 	const seconds = Number(credentials.rateLimitWindowSeconds);
+	if (given(credentials.rateLimitRequests) && !(requests >= 1)) {
+		return `The Rate Limit (Requests) in the ${spec.name} credential is ${String(credentials.rateLimitRequests)}: it must be a whole number of at least 1 (or empty for ${spec.name}'s own limit of ${spec.rate.requests}).`;
+	}
+	if (given(credentials.rateLimitWindowSeconds) && !(seconds > 0 && seconds * 1000 <= MAX_WINDOW_MS)) {
+		return `The Rate Limit Window (Seconds) in the ${spec.name} credential is ${String(credentials.rateLimitWindowSeconds)}: it must be more than 0 and at most 86400 (a day), or empty for ${spec.name}'s own window.`;
+	}
 	return {
-		requests: requests > 0 ? Math.floor(requests) : spec.rate.requests,
-		windowMs: seconds > 0 ? seconds * 1000 : spec.rate.windowMs,
+		requests: given(credentials.rateLimitRequests) ? Math.floor(requests) : spec.rate.requests,
+		windowMs: given(credentials.rateLimitWindowSeconds) ? seconds * 1000 : spec.rate.windowMs,
 	};
+}
+
+/**
+ * Which lane of the gate a request waits in: an execution's items are bulk; the editor's
+ * dropdowns and lists, a trigger's hook calls, verification and polls go ahead of them.
+ */
+function laneOf(ctx: RequestContext): Lane {
+	return typeof (ctx as { getItemIndex?: unknown }).getItemIndex === 'function' ? 'bulk' : 'interactive';
 }
 
 /** The gate's key: the credential's id in n8n, so every node and trigger using it shares one queue. */
@@ -198,23 +262,68 @@ function unexpectedAnswer(
 	);
 }
 
-/** A request that got no HTTP answer. It is never resent: a write may have been applied. */
+/** What to tell the user about a change whose answer never came. */
+function mayHaveApplied(spec: PlatformSpec): string {
+	return `This was a change (create, update, delete, add), so it was not sent again: ${spec.name} may or may not have applied it. Check in ${spec.name} whether it was applied before running the node again for this item.`;
+}
+
+/** A request that got no HTTP answer (a read only after its resends). */
 function connectionError(
 	node: INode,
 	spec: PlatformSpec,
 	error: unknown,
 	url: string,
 	itemIndex: number,
+	write: boolean,
 ): NodeApiError {
 	const cause = error as { message?: string; code?: string };
 	const reason = String(cause.message ?? 'no answer').replace(/\s+/g, ' ').slice(0, 200);
+	const check = `Check the ${spec.baseUrlField} in the ${spec.name} credential and that this n8n can reach it.`;
 	return new NodeApiError(
 		node,
 		{ message: reason, code: cause.code ?? null },
 		{
 			message: `Could not reach ${spec.name} at ${url}: ${reason}`,
-			description: `Check the ${spec.baseUrlField} in the ${spec.name} credential and that this n8n can reach it. If the request was a change (create, update, delete, add), check in ${spec.name} whether it was applied before running the node again.`,
+			description: write ? `${check} ${mayHaveApplied(spec)}` : check,
 			httpCode: null as unknown as string,
+			itemIndex,
+		},
+	);
+}
+
+/** Whether a failed request may have left: a refused connection or an unknown host never did. */
+function neverLeft(error: unknown): boolean {
+	const code = String((error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code ?? '');
+	return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+}
+
+/** An address as it may be shown: scheme, host and path, never a query or a user name. */
+export function shownAddress(location: string, base: string): string {
+	try {
+		const url = new URL(location, base);
+		return `${url.protocol}//${url.host}${url.pathname}`;
+	} catch {
+		return 'an address that is not a URL';
+	}
+}
+
+/** A 3xx answer: requests are never followed elsewhere with the credential. */
+function redirectError(
+	node: INode,
+	spec: PlatformSpec,
+	status: number,
+	location: string | undefined,
+	base: string,
+	itemIndex: number,
+): NodeApiError {
+	const where = location ? shownAddress(location, base) : 'no address';
+	return new NodeApiError(
+		node,
+		{ message: `redirect to ${where}` } as JsonObject,
+		{
+			message: `${spec.name} answered with a redirect (HTTP ${status}) to ${where}`,
+			description: `The request was not sent there: the credential is only ever sent to its own address. Check the ${spec.baseUrlField} in the ${spec.name} credential — if ${spec.name} moved (for example from http:// to https://, or to another domain), enter the new address there.`,
+			httpCode: String(status),
 			itemIndex,
 		},
 	);
@@ -227,8 +336,11 @@ function looksLikeHtml(text: string): boolean {
 
 /**
  * Sends one request of a platform through its credential's gate and returns the JSON
- * object the platform answered. 429 and 503 pause the gate and resend; every other
- * failure throws a NodeApiError in the shared shape.
+ * object the platform answered. Resent only what the platform did not apply: 429 always
+ * (after the pause, until the platform has refused everything for 10 minutes); a read after
+ * 503 or a lost answer, at most MAX_READ_RESENDS times; a refused token once. Every other
+ * failure throws a NodeApiError in the shared shape; a write whose answer was lost is
+ * never sent again.
  */
 export async function platformRequest(
 	ctx: RequestContext,
@@ -239,21 +351,31 @@ export async function platformRequest(
 	const index = itemIndexOf(ctx, itemIndex);
 	const node = ctx.getNode();
 	const credentials = await credentialsOf(ctx, spec);
-	const gate = gateFor(gateKey(ctx, spec), rateOf(spec, credentials), spec.budget);
+	const rate = rateOf(spec, credentials);
+	if (typeof rate === 'string') {
+		throw new NodeOperationError(node, rate, {
+			itemIndex: index,
+			description: 'Nothing was sent. Open the credential, correct the field and run the node again.',
+		});
+	}
+	const gate = gateFor(gateKey(ctx, spec), rate);
+	const lane = laneOf(ctx);
 	const signal = cancelSignal(ctx);
 	const url = `${options.baseURL ?? ''}${options.url}`;
+	const read = isRead(options);
 	let front = false;
 	let refreshedToken = false;
+	let resends = 0;
 	for (;;) {
 		let passage: Passage;
 		try {
-			passage = await gate.acquire(signal, front);
-			if (spec.budget?.spends(options)) gate.spend();
+			passage = await gate.acquire(signal, front, lane);
+			if (spec.budget?.spends(options)) budgetFor(`${spec.name}:${spec.budget.account(credentials)}`, spec.budget).spend();
 		} catch (error) {
 			if (error instanceof BudgetSpentError) {
 				throw new NodeApiError(node, { message: error.message } as JsonObject, {
 					message: `${spec.name}: ${error.message}`,
-					description: `${spec.name} allows ${error.budget.requests} ${error.budget.label} per ${describeWindow(error.budget.windowMs)} per account, and every node and trigger using this credential in this n8n shares them. Run the workflow again after that time, or poll less often.`,
+					description: `${spec.name} allows ${error.budget.requests} ${error.budget.label} per ${describeWindow(error.budget.windowMs)} per account, and every node and trigger of this n8n using this account shares them (the count starts again when n8n restarts). Run the workflow again after that time, or poll less often.`,
 					httpCode: '429',
 					itemIndex: index,
 				});
@@ -263,13 +385,21 @@ export async function platformRequest(
 			}
 			throw new NodeOperationError(node, error as Error, { itemIndex: index });
 		}
-		let response: IN8nHttpFullResponse;
+		let response!: IN8nHttpFullResponse;
+		let lost = false;
 		traffic.inFlight++;
 		try {
 			response = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
 				spec.credentialType,
-				{ ...options, json: true, returnFullResponse: true, ignoreHttpStatusErrors: true, abortSignal: signal },
+				{
+					...options,
+					json: true,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					disableFollowRedirect: true,
+					abortSignal: signal,
+				},
 				{
 					credentialsDecrypted: {
 						id: ctx.getNode().credentials?.[spec.credentialType]?.id ?? '',
@@ -290,28 +420,60 @@ export async function platformRequest(
 					itemIndex: index,
 				});
 			}
-			throw connectionError(node, spec, error, url, index);
+			// A read may go again; so may a write that never left this machine.
+			if (!((read || neverLeft(error)) && resends < MAX_READ_RESENDS)) {
+				throw connectionError(node, spec, error, url, index, !read);
+			}
+			lost = true;
 		} finally {
 			traffic.inFlight--;
 			passage.done();
 		}
+		if (lost) {
+			// Waited outside the request, so that the gate and the tests' clock see it answered.
+			await clock.sleep(READ_RESEND_WAIT_MS * 2 ** resends++);
+			continue;
+		}
 		const status = response.statusCode;
-		const announced = Number(header(response.headers as IDataObject, 'x-ratelimit-limit'));
+		const headers = response.headers as IDataObject;
+		const announced = Number(header(headers, 'x-ratelimit-limit'));
 		if (announced > 0) gate.announce(announced);
-		if (NOT_APPLIED.has(status)) {
-			if (gate.throttled(retryDelayMs(response.headers as IDataObject, clock.now()))) {
+		if (status === TOO_MANY || (status === UNAVAILABLE && read && resends < MAX_READ_RESENDS)) {
+			if (status === UNAVAILABLE) resends++;
+			if (gate.throttled(retryDelayMs(headers, clock.now()))) {
 				front = true;
 				continue;
 			}
 			throw apiError(node, spec, status, response.body, index);
 		}
 		gate.answered();
-		if (status === 401 && spec.expirableTokenField && !refreshedToken) {
-			// The platform's token expired: empty it so that n8n fetches a new one, once.
+		if (status >= 300 && status < 400) {
+			throw redirectError(node, spec, status, header(headers, 'location'), url, index);
+		}
+		const token = spec.token;
+		if (
+			token &&
+			!refreshedToken &&
+			token.refusedWith.includes(status) &&
+			(token.applies?.(options, credentials) ?? true)
+		) {
+			// The platform refused the credential's token and applied nothing: never hand that
+			// token out again, let n8n get a new one, and send once more.
 			refreshedToken = true;
-			credentials[spec.expirableTokenField] = '';
+			refuseToken(spec.credentialType, String(credentials[token.field] ?? ''));
+			credentials[token.field] = '';
 			front = true;
 			continue;
+		}
+		if (status === UNAVAILABLE && !read) {
+			gate.throttled(retryDelayMs(headers, clock.now()));
+			const said = spec.describeError(status, (response.body ?? {}) as IDataObject, response.body);
+			throw new NodeApiError(node, (response.body ?? {}) as JsonObject, {
+				message: `${spec.name}: ${said.message || `HTTP ${status}`}`,
+				description: mayHaveApplied(spec),
+				httpCode: String(status),
+				itemIndex: index,
+			});
 		}
 		if (status >= 400) throw apiError(node, spec, status, response.body, index);
 		return checked(node, spec, options, status, response.body, index);
@@ -354,9 +516,28 @@ function checked(
 }
 
 /**
+ * The most records one input item may put out. n8n's declarative runner adds an item's
+ * records to the node's output with one `push(...records)`, which overflows the call stack
+ * somewhere above 120,000; a list that would pass this fails before asking for more.
+ */
+export const MAX_RECORDS = 100_000;
+
+/** The error for a list or export with more records than one item may put out. */
+export function tooManyRecords(ctx: RequestContext, count: number, itemIndex = 0): NodeOperationError {
+	return new NodeOperationError(
+		ctx.getNode(),
+		`More than ${MAX_RECORDS.toLocaleString('en-US')} records for one item (${count.toLocaleString('en-US')} so far)`,
+		{
+			itemIndex,
+			description: `n8n cannot put out that many items from one node at once, so nothing more was requested. Split the work: narrow the list with its filters (for example a date range) and run it in parts, or use Raw Output where the operation offers it.`,
+		},
+	);
+}
+
+/**
  * Runs an item's work and shapes what comes out: records become items paired with the
- * input item; with Continue On Fail a failure becomes the one item
- * `{ error, description, httpCode }`, otherwise it is thrown.
+ * input item; with Continue On Fail a failure becomes one item (see failureItemJson),
+ * otherwise it is thrown.
  */
 export async function itemResult(
 	ctx: IExecuteSingleFunctions,
@@ -365,6 +546,7 @@ export async function itemResult(
 	const itemIndex = ctx.getItemIndex();
 	try {
 		const records = await work();
+		if (records.length > MAX_RECORDS) throw tooManyRecords(ctx, records.length, itemIndex);
 		return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 	} catch (error) {
 		const failure =
@@ -372,8 +554,23 @@ export async function itemResult(
 				? error
 				: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 		if (!ctx.continueOnFail()) throw failure;
-		return [{ json: failureJson(failure), pairedItem: { item: itemIndex } }];
+		return [{ json: failureItemJson(ctx.getNode(), failure), pairedItem: { item: itemIndex } }];
 	}
+}
+
+/**
+ * The json of a failed item under each On Error setting, the same for API errors and bad
+ * input. "Continue (regular output)": `{ error, description, httpCode }`. "Continue (using
+ * error output)": `{ error, message }` — n8n moves an item to the error output only when its
+ * json has `error` alone or exactly `error` and `message` (an item with `error` set is
+ * rewritten to `{ error }`, losing the rest), so the same `error` text is there and
+ * `message` carries the HTTP code and what to check.
+ */
+export function failureItemJson(node: INode, error: unknown): IDataObject {
+	const json = failureJson(error);
+	if (node.onError !== 'continueErrorOutput') return json;
+	const code = json.httpCode ? `HTTP ${String(json.httpCode)}. ` : '';
+	return { error: json.error, message: `${code}${String(json.description ?? '')}`.trim() };
 }
 
 /** The Continue On Fail item of an error, the same for API errors and bad input. */

@@ -130,14 +130,15 @@ describe('what is sent again', () => {
 		expect(stamps(mock)).toBe(2);
 	});
 
-	it('503: Boomerangme did not apply it, so it is sent again', async () => {
+	it('503 on a balance operation is not sent again: it may have been applied', async () => {
 		const mock = new BoomerangmeMock();
 		mock.queued.push({ status: 503, body: { code: 503, message: 'Service unavailable' }, headers: { 'Retry-After': '1' } });
 		const requests = interceptHttp(BASE_URL, mock.handle);
 		const result = await runBoomerangme(addStamps);
-		expect(result.error).toBeUndefined();
-		expect(requests).toHaveLength(2);
-		expect(stamps(mock)).toBe(2);
+		expect(requests).toHaveLength(1);
+		expect(result.error).toMatchObject({ message: 'Boomerangme: Service unavailable', httpCode: '503' });
+		expect(result.error?.description).toContain('Boomerangme may or may not have applied it');
+		expect(stamps(mock)).toBe(0);
 	});
 
 	it('500 on a balance operation is not sent again', async () => {
@@ -166,7 +167,7 @@ describe('what is sent again', () => {
 			const result = await runBoomerangme(addStamps, { credentials: { baseUrl } });
 			expect(received).toBe(1);
 			expect(result.error?.message).toMatch(/^Could not reach Boomerangme at http:\/\/127\.0\.0\.1:\d+\/api\/v2\/cards\/100000-000-000\/add-stamp: /);
-			expect(result.error?.description).toContain('check in Boomerangme whether it was applied');
+			expect(result.error?.description).toContain('Check in Boomerangme whether it was applied');
 			expect(JSON.stringify(result.error)).not.toContain('test-api-key');
 		} finally {
 			await new Promise((resolve) => server.close(resolve));

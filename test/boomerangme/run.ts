@@ -13,7 +13,7 @@ import { Workflow } from 'n8n-workflow';
 import { BoomerangmeApi } from '../../credentials/BoomerangmeApi.credentials';
 import { Boomerangme } from '../../nodes/Boomerangme/Boomerangme.node';
 import { BoomerangmeTrigger } from '../../nodes/Boomerangme/BoomerangmeTrigger.node';
-import type { RunResult } from '../harness';
+import type { RunResult, RunOptions } from '../harness';
 import { loadOptionsContext, runNode, TestCredentialsHelper, TestNodeTypes } from '../harness';
 
 export const BASE_URL = 'https://api.boomerangme.test';
@@ -25,7 +25,7 @@ const TRIGGER_TYPE = 'n8n-nodes-creator-commerce.boomerangmeTrigger';
 
 export async function runBoomerangme(
 	parameters: INodeParameters,
-	options: { input?: IDataObject[]; continueOnFail?: boolean; credentials?: IDataObject } = {},
+	options: { input?: IDataObject[]; continueOnFail?: boolean; onError?: RunOptions['onError']; credentials?: IDataObject } = {},
 ): Promise<RunResult> {
 	return await runNode({
 		nodeType: NODE_TYPE,
@@ -35,6 +35,7 @@ export async function runBoomerangme(
 		credentials: { boomerangmeApi: { ...CREDENTIALS, ...(options.credentials ?? {}) } },
 		input: options.input,
 		continueOnFail: options.continueOnFail,
+		onError: options.onError,
 	});
 }
 

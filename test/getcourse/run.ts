@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { GetCourseApi } from '../../credentials/GetCourseApi.credentials';
 import { GetCourse } from '../../nodes/GetCourse/GetCourse.node';
-import type { RecordedRequest, RunResult } from '../harness';
+import type { RecordedRequest, RunResult, RunOptions } from '../harness';
 import { runNode } from '../harness';
 
 export const BASE_URL = 'https://myschool.getcourse.test';
@@ -11,7 +11,7 @@ export const CREDENTIALS = { account: BASE_URL, secretKey: KEY };
 
 export async function runGetCourse(
 	parameters: INodeParameters,
-	options: { input?: IDataObject[]; continueOnFail?: boolean; credentials?: IDataObject } = {},
+	options: { input?: IDataObject[]; continueOnFail?: boolean; onError?: RunOptions['onError']; credentials?: IDataObject } = {},
 ): Promise<RunResult> {
 	return await runNode({
 		nodeType: 'n8n-nodes-creator-commerce.getCourse',
@@ -21,6 +21,7 @@ export async function runGetCourse(
 		credentials: { getCourseApi: { ...CREDENTIALS, ...(options.credentials ?? {}) } },
 		input: options.input,
 		continueOnFail: options.continueOnFail,
+		onError: options.onError,
 	});
 }
 

@@ -3,7 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { forgetKajabiTokens, KajabiApi } from '../../credentials/KajabiApi.credentials';
 import { Kajabi } from '../../nodes/Kajabi/Kajabi.node';
 import { clock, resetGates } from '../../nodes/shared/gate';
-import type { RunResult } from '../harness';
+import type { RunResult, RunOptions } from '../harness';
 import { interceptHttp, resetHttp, runNode } from '../harness';
 import { KajabiMock } from '../mocks/kajabi';
 
@@ -12,7 +12,7 @@ export const CREDENTIALS = { clientId: 'test-client', clientSecret: 'test-secret
 
 export async function runKajabi(
 	parameters: INodeParameters,
-	options: { input?: IDataObject[]; continueOnFail?: boolean; credentials?: IDataObject } = {},
+	options: { input?: IDataObject[]; continueOnFail?: boolean; onError?: RunOptions['onError']; credentials?: IDataObject } = {},
 ): Promise<RunResult> {
 	return await runNode({
 		nodeType: 'n8n-nodes-creator-commerce.kajabi',
@@ -22,6 +22,7 @@ export async function runKajabi(
 		credentials: { kajabiApi: { ...CREDENTIALS, ...(options.credentials ?? {}) } },
 		input: options.input,
 		continueOnFail: options.continueOnFail,
+		onError: options.onError,
 	});
 }
 

@@ -256,19 +256,53 @@ describe('the rate gate', () => {
 		expect((result.error as unknown as { httpCode: string }).httpCode).toBe('429');
 	});
 
-	test('503 (maintenance) is waited out like 429; a write is sent once when KWIGA applied it', async () => {
+	test('503 (maintenance) on a read is waited out like 429 and sent again', async () => {
 		let served = 0;
 		const requests = interceptHttp(BASE_URL, () =>
 			++served === 1
 				? { status: 503, body: { message: 'Service Unavailable' }, headers: { 'Retry-After': '5' } }
-				: { status: 200, body: { success: true } },
+				: { status: 200, body: { data: [{ id: 1, name: 'Europe/Kyiv' }] } },
 		);
+
+		const result = await runKwiga({ resource: 'timezone', operation: 'getAll', returnAll: true });
+
+		expect(result.items.map((item) => item.json)).toEqual([{ id: 1, name: 'Europe/Kyiv' }]);
+		expect(requests).toHaveLength(2);
+		expect(virtualClock.waits).toEqual([5000]);
+	});
+
+	test('503 on a write is never sent again: the item fails saying it may or may not have been applied', async () => {
+		const requests = interceptHttp(BASE_URL, () => ({
+			status: 503,
+			body: { message: 'Service Unavailable' },
+			headers: { 'Retry-After': '5' },
+		}));
 
 		const result = await runKwiga({ resource: 'contact', operation: 'addTags', contactIds: '1', tags: 'vip' });
 
-		expect(result.items.map((item) => item.json)).toEqual([{ success: true }]);
-		expect(requests).toHaveLength(2);
-		expect(virtualClock.waits).toEqual([5000]);
+		expect(requests).toHaveLength(1);
+		expect(result.error?.message).toBe('KWIGA: Service Unavailable');
+		expect(result.error?.description).toBe(
+			'This was a change (create, update, delete, add), so it was not sent again: KWIGA may or may not have applied it. Check in KWIGA whether it was applied before running the node again for this item.',
+		);
+	});
+
+	test('a read that keeps getting 503 is sent 1 + 3 times, however the other requests fare', async () => {
+		// Every other request of the same credential succeeds: that must not reset this read's count.
+		const requests = interceptHttp(BASE_URL, (request) =>
+			request.path === '/timezones'
+				? { status: 503, body: { message: 'Service Unavailable' }, headers: { 'Retry-After': '1' } }
+				: { status: 200, body: { success: true } },
+		);
+		const [read] = await Promise.all([
+			runKwiga({ resource: 'timezone', operation: 'getAll', returnAll: true }),
+			runKwiga({ resource: 'contact', operation: 'addTags', contactIds: '1', tags: 'vip' }),
+			runKwiga({ resource: 'contact', operation: 'addTags', contactIds: '2', tags: 'vip' }),
+		]);
+
+		expect(requests.filter((request) => request.path === '/timezones')).toHaveLength(4);
+		expect(read.error?.message).toBe('KWIGA: Service Unavailable');
+		expect((read.error as unknown as { httpCode: string }).httpCode).toBe('503');
 	});
 
 	test('a 500 on a write is not sent again', async () => {

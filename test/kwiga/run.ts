@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { KwigaApi } from '../../credentials/KwigaApi.credentials';
 import { Kwiga } from '../../nodes/Kwiga/Kwiga.node';
-import type { RunResult } from '../harness';
+import type { RunResult, RunOptions } from '../harness';
 import { runNode } from '../harness';
 
 export const BASE_URL = 'https://api.kwiga.test';
@@ -10,7 +10,7 @@ export const CREDENTIALS = { token: 'test-token', cabinetHash: 'test-cabinet', b
 
 export async function runKwiga(
 	parameters: INodeParameters,
-	options: { input?: IDataObject[]; continueOnFail?: boolean; credentials?: IDataObject } = {},
+	options: { input?: IDataObject[]; continueOnFail?: boolean; onError?: RunOptions['onError']; credentials?: IDataObject } = {},
 ): Promise<RunResult> {
 	return await runNode({
 		nodeType: 'n8n-nodes-creator-commerce.kwiga',
@@ -20,5 +20,6 @@ export async function runKwiga(
 		credentials: { kwigaApi: { ...CREDENTIALS, ...(options.credentials ?? {}) } },
 		input: options.input,
 		continueOnFail: options.continueOnFail,
+		onError: options.onError,
 	});
 }

@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 import { RempCrmApi } from '../../credentials/RempCrmApi.credentials';
 import { RempCrm } from '../../nodes/RempCrm/RempCrm.node';
-import type { RunResult } from '../harness';
+import type { RunResult, RunOptions } from '../harness';
 import { runNode } from '../harness';
 import { REMP_USERS } from '../mocks/rempCrm';
 
@@ -25,7 +25,7 @@ export const LOGIN_CREDENTIALS: ICredentialDataDecryptedObject = {
 
 export async function runRemp(
 	parameters: INodeParameters,
-	options: { input?: IDataObject[]; continueOnFail?: boolean; credentials?: ICredentialDataDecryptedObject } = {},
+	options: { input?: IDataObject[]; continueOnFail?: boolean; onError?: RunOptions['onError']; credentials?: ICredentialDataDecryptedObject } = {},
 ): Promise<RunResult> {
 	return await runNode({
 		nodeType: 'n8n-nodes-creator-commerce.rempCrm',
@@ -35,5 +35,6 @@ export async function runRemp(
 		credentials: { rempCrmApi: { ...(options.credentials ?? TOKEN_CREDENTIALS) } },
 		input: options.input,
 		continueOnFail: options.continueOnFail,
+		onError: options.onError,
 	});
 }

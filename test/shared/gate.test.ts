@@ -1,5 +1,5 @@
 /** The rate gate on its own: windows, pauses, the budget and cancelled executions. */
-import { BudgetSpentError, CancelledError, GIVE_UP_AFTER_MS, RateGate } from '../../nodes/shared/gate';
+import { BudgetLedger, BudgetSpentError, CancelledError, GIVE_UP_AFTER_MS, RateGate } from '../../nodes/shared/gate';
 import { virtualClock } from '../clock';
 
 const START = Date.UTC(2026, 0, 1);
@@ -46,21 +46,18 @@ test('after 10 minutes of nothing but "too many requests" the gate gives up; any
 });
 
 test('a budget that runs out says when it refills, and refills', () => {
-	const gate = new RateGate(
-		{ requests: 10, windowMs: 1000 },
-		{ requests: 100, windowMs: 2 * 3_600_000, label: 'export requests' },
-	);
+	const gate = new BudgetLedger({ requests: 100, windowMs: 2 * 3_600_000, label: 'export requests' });
 	for (let index = 0; index < 100; index++) {
 		gate.spend();
 		virtualClock.time += 60_000;
 	}
-	expect(gate.budgetLeft()).toBe(0);
+	expect(gate.left()).toBe(0);
 	expect(() => gate.spend()).toThrow(BudgetSpentError);
 	expect(() => gate.spend()).toThrow(
 		'The budget of 100 export requests per 2 hours is spent; the next request can be sent at 2026-01-01 02:00 UTC',
 	);
 	virtualClock.time = START + 2 * 3_600_000;
-	expect(gate.budgetLeft()).toBe(1);
+	expect(gate.left()).toBe(1);
 	expect(() => gate.spend()).not.toThrow();
 });
 
