@@ -61,6 +61,8 @@ export class BoomerangmeApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
+			// The key is only ever sent to the address in the credential, never where a redirect points.
+			disableFollowRedirect: true,
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/api/v2/customers',
 			qs: { page: 1, itemsPerPage: 1 },

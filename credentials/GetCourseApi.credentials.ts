@@ -73,6 +73,8 @@ export class GetCourseApi implements ICredentialType {
 	// The fields directory is not an export request, so the test spends none of the export budget.
 	test: ICredentialTestRequest = {
 		request: {
+			// The key is only ever sent to the address in the credential, never where a redirect points.
+			disableFollowRedirect: true,
 			baseURL: GETCOURSE_BASE_URL,
 			url: '/pl/api/account/fields',
 			method: 'POST',

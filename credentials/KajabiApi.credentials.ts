@@ -9,6 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { shownAddress } from '../nodes/shared/request';
 import { acceptToken, isRefusedToken } from '../nodes/shared/tokens';
 
 /** A token is not handed out again this close to its expiry. */
@@ -42,7 +43,7 @@ async function exchange(
 	entry: TokenEntry,
 ): Promise<string> {
 	const url = `${baseUrlOf(credentials)}/v1/oauth/token`;
-	let response: { statusCode: number; body: unknown };
+	let response: { statusCode: number; body: unknown; headers?: Record<string, string> };
 	try {
 		response = (await helpers.helpers.httpRequest({
 			method: 'POST',
@@ -56,10 +57,18 @@ async function exchange(
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-		})) as { statusCode: number; body: unknown };
+			// The client secret / password never follows a redirect to another address.
+			disableFollowRedirect: true,
+		})) as { statusCode: number; body: unknown; headers?: Record<string, string> };
 	} catch (error) {
 		const reason = String((error as Error).message ?? 'no answer').replace(/\s+/g, ' ').slice(0, 200);
 		throw new Error(`Could not reach Kajabi at ${url} to get an access token: ${reason}. Check the Base URL in the Kajabi credential.`);
+	}
+	if (response.statusCode >= 300 && response.statusCode < 400) {
+		const location = response.headers?.location ?? '';
+		throw new Error(
+			`Kajabi answered the token request with a redirect (HTTP ${response.statusCode}) to ${shownAddress(location, url)}; the client secret was not sent there. Check the Base URL in the Kajabi credential`,
+		);
 	}
 	const answer = (response.body && typeof response.body === 'object' ? response.body : {}) as IDataObject;
 	const token = typeof answer.access_token === 'string' ? answer.access_token : '';
@@ -182,6 +191,8 @@ export class KajabiApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
+			// The key is only ever sent to the address in the credential, never where a redirect points.
+			disableFollowRedirect: true,
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/v1/me',
 			headers: { Accept: 'application/vnd.api+json' },

@@ -100,6 +100,8 @@ export class KwigaApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
+			// The key is only ever sent to the address in the credential, never where a redirect points.
+			disableFollowRedirect: true,
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/products',
 			qs: { per_page: 1 },

@@ -9,6 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { shownAddress } from '../nodes/shared/request';
 import { acceptToken, forgetRefusedTokens, isRefusedToken, refuseToken } from '../nodes/shared/tokens';
 
 /** Where REMP CRM's users module exchanges an email and password for a user token. */
@@ -64,7 +65,14 @@ async function logIn(
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-	})) as { statusCode: number; body: unknown };
+		// The password never follows a redirect to another address.
+		disableFollowRedirect: true,
+	})) as { statusCode: number; body: unknown; headers?: Record<string, string> };
+	if (response.statusCode >= 300 && response.statusCode < 400) {
+		throw new Error(
+			`${REMP_LOGIN_NO_TOKEN}: it answered with a redirect (HTTP ${response.statusCode}) to ${shownAddress(response.headers?.location ?? '', rempBaseUrl(credentials))}, where the password was not sent`,
+		);
+	}
 	const answer = (response.body && typeof response.body === 'object' ? response.body : {}) as IDataObject;
 	const token = (answer.access as IDataObject | undefined)?.token;
 	if (response.statusCode >= 400) {
@@ -240,6 +248,8 @@ export class RempCrmApi implements ICredentialType {
 	// The users module's "who am I" call: answers for any valid user token.
 	test: ICredentialTestRequest = {
 		request: {
+			// The key is only ever sent to the address in the credential, never where a redirect points.
+			disableFollowRedirect: true,
 			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
 			url: '/api/v1/user/info',
 			headers: { Accept: 'application/json' },

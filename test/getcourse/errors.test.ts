@@ -111,6 +111,7 @@ describe('credential', () => {
 
 	test('the test lists the fields directory (no export budget) and refuses success:false and result.error', () => {
 		expect(credential.test.request).toEqual({
+			disableFollowRedirect: true,
 			baseURL: GETCOURSE_BASE_URL,
 			url: '/pl/api/account/fields',
 			method: 'POST',

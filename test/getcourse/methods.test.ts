@@ -2,6 +2,8 @@
 import { GetCourseApi } from '../../credentials/GetCourseApi.credentials';
 import { GetCourse } from '../../nodes/GetCourse/GetCourse.node';
 import { GetCourseTrigger } from '../../nodes/GetCourse/GetCourseTrigger.node';
+import { GROUPS_KEPT_MS } from '../../nodes/GetCourse/methods';
+import { GETCOURSE } from '../../nodes/GetCourse/transport';
 import { virtualClock } from '../clock';
 import { interceptHttp, loadOptionsContext, resetHttp } from '../harness';
 import { GetCourseMock } from '../mocks/getcourse';
@@ -45,4 +47,29 @@ test('a picker that fails shows GetCourse\'s message', async () => {
 	await expect(new GetCourse().methods.listSearch.searchGroups.call(context())).rejects.toThrow(
 		'GetCourse: Функционал API недоступен на вашем тарифе (error 917)',
 	);
+});
+
+test('searching the group picker spends one export request per 10 minutes, not one per keystroke', async () => {
+	virtualClock.install(TODAY);
+	const mock = new GetCourseMock({ now: virtualClock.now });
+	interceptHttp(BASE_URL, mock.handle);
+	const { searchGroups } = new GetCourse().methods.listSearch;
+
+	for (const typed of ['', 'w', 'we', 'web', 'webi', '101']) await searchGroups.call(context(), typed);
+	expect(mock.requests).toHaveLength(1);
+	virtualClock.time += GROUPS_KEPT_MS - 1;
+	await searchGroups.call(context(), 'x');
+	expect(mock.requests).toHaveLength(1);
+	virtualClock.time += 1;
+	expect((await searchGroups.call(context(), 'web')).results).toEqual([{ name: 'Webinar (#102)', value: '102' }]);
+	expect(mock.requests).toHaveLength(2);
+});
+
+test('the export budget is the school\'s: every way of writing one school\'s address is one account', () => {
+	const account = GETCOURSE.budget!.account;
+	const keys = ['myschool', 'myschool.getcourse.ru', 'https://myschool.getcourse.ru/', 'HTTP://MySchool.getcourse.ru'].map(
+		(value) => account({ account: value }),
+	);
+	expect(new Set(keys)).toEqual(new Set(['https://myschool.getcourse.ru']));
+	expect(account({ account: 'otherschool' })).not.toBe(keys[0]);
 });

@@ -70,6 +70,27 @@ describe('token exchange', () => {
 		expect(result.credentialsHelper.persisted.kajabiApi).toEqual({ accessToken: 'token-2' });
 	});
 
+	it('never hands out a refused token again, also when the execution brought it from n8n\'s stored credential', async () => {
+		const mock = mountKajabi();
+		await runKajabi(getContact);
+		expect(mock.exchanges).toBe(1);
+		mock.expireTokens();
+		mock.requests.length = 0;
+		// A later execution: n8n gives the node the credential with the token it stored (token-1),
+		// so preAuthentication is not asked first; Kajabi refuses token-1.
+		const result = await runKajabi(getContact, { credentials: { accessToken: 'token-1' } });
+		expect(result.error).toBeUndefined();
+		expect(mock.exchanges).toBe(2);
+		expect(mock.requests.filter((request) => request.headers.authorization === 'Bearer token-1')).toHaveLength(1);
+		expect(mock.requests.filter((request) => request.headers.authorization === 'Bearer token-2')).toHaveLength(1);
+		// And the next execution, again with the stored (now refused) token-1 emptied by n8n, gets token-2.
+		mock.requests.length = 0;
+		const next = await runKajabi(getContact, { credentials: { accessToken: '' } });
+		expect(next.error).toBeUndefined();
+		expect(mock.exchanges).toBe(2);
+		expect(mock.requests.map((request) => request.headers.authorization)).toEqual(['Bearer token-2']);
+	});
+
 	it('fails with Kajabi\'s message when the new token is refused too, without a third exchange', async () => {
 		const mock = mountKajabi();
 		mock.failNext(401, { errors: [{ status: '401', title: 'Unauthorized', detail: 'Token revoked' }] });

@@ -118,6 +118,21 @@ test('a server that announces more pages than it has stops at the first answer\'
 	expect(result.items.map((item) => item.json.id)).toEqual([1, 2]);
 });
 
+test('a Return All that would put out more than 100,000 items fails before asking for more, saying how to split it', async () => {
+	const requests = interceptHttp(BASE_URL, (request) => {
+		const page = Number(request.query.page);
+		const data = Array.from({ length: 40_000 }, (_, index) => ({ id: page * 1_000_000 + index }));
+		return { status: 200, body: { data, meta: { current_page: page, last_page: 10 } } };
+	});
+
+	const regular = await runKwiga({ resource: 'product', operation: 'getAll', returnAll: true }, { continueOnFail: true });
+
+	expect(requests.map((request) => request.query.page)).toEqual(['1', '2', '3']);
+	expect(regular.items).toHaveLength(1);
+	expect(regular.items[0].json.error).toBe('More than 100,000 records for one item (120,000 so far)');
+	expect(regular.items[0].json.description).toContain('narrow the list with its filters (for example a date range)');
+});
+
 describe('answers that are not KWIGA\'s JSON', () => {
 	test.each([
 		['an HTML page', { status: 200, body: undefined, raw: '<!doctype html><html><body>Welcome</body></html>' }, 'KWIGA answered with an HTML page instead of JSON'],

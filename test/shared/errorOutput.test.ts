@@ -12,44 +12,36 @@ import { BASE_URL as BOOMERANGME_URL, runBoomerangme } from '../boomerangme/run'
 import { BASE_URL as GETCOURSE_URL, runGetCourse } from '../getcourse/run';
 import { BASE_URL as KAJABI_URL, resetKajabi, runKajabi } from '../kajabi/run';
 import { BASE_URL as KWIGA_URL, runKwiga } from '../kwiga/run';
-import { BoomerangmeMock, customerId } from '../mocks/boomerangme';
+import { BoomerangmeMock } from '../mocks/boomerangme';
 import { GetCourseMock } from '../mocks/getcourse';
 import { KajabiMock } from '../mocks/kajabi';
 import { KwigaMock } from '../mocks/kwiga';
-import { REMP_COUPONS, RempCrmMock } from '../mocks/rempCrm';
+import { RempCrmMock } from '../mocks/rempCrm';
 import { BASE_URL as REMP_URL, runRemp } from '../remp/run';
+import type { FailureCase } from './failureCases';
+import { FAILURE_CASES } from './failureCases';
 
 type Run = (
 	parameters: INodeParameters,
 	options: { input?: IDataObject[]; onError?: RunOptions['onError'] },
 ) => Promise<RunResult>;
 
-interface Case {
-	platform: string;
-	/** What fails, in words. */
-	failure: string;
+/** How each platform's node is run against its mock here. */
+const RUNNERS: Record<string, { run: Run; mount: () => void }> = {
+	KWIGA: { run: runKwiga, mount: () => void interceptHttp(KWIGA_URL, new KwigaMock().handle) },
+	Kajabi: { run: runKajabi, mount: () => void interceptHttp(KAJABI_URL, new KajabiMock().handle) },
+	GetCourse: { run: runGetCourse, mount: () => void interceptHttp(GETCOURSE_URL, new GetCourseMock().handle) },
+	Boomerangme: { run: runBoomerangme, mount: () => void interceptHttp(BOOMERANGME_URL, new BoomerangmeMock().handle) },
+	'REMP CRM': { run: runRemp, mount: () => void interceptHttp(REMP_URL, new RempCrmMock().handle) },
+};
+
+interface Case extends FailureCase {
 	run: Run;
 	mount: () => void;
-	parameters: INodeParameters;
-	/** The inputs: the first succeeds, every other one fails. */
-	input: IDataObject[];
-	/** The message of each failing input, in order. */
-	messages: Array<string | RegExp>;
 }
 
-/** A resource locator "By ID" with the input item's `id`. */
-const byInputId = { __rl: true, mode: 'id', value: '={{ $json.id }}' };
-
 const CASES: Case[] = [
-	{
-		platform: 'KWIGA',
-		failure: 'a 404 and an ID refused before sending',
-		run: runKwiga,
-		mount: () => void interceptHttp(KWIGA_URL, new KwigaMock().handle),
-		parameters: { resource: 'contact', operation: 'get', contactId: byInputId },
-		input: [{ id: 1 }, { id: 999 }, { id: 'abc' }],
-		messages: ['KWIGA: No query results for model [Contact] 999', 'Contact "abc" is not valid'],
-	},
+	...FAILURE_CASES.map((failure) => ({ ...failure, ...RUNNERS[failure.platform] })),
 	{
 		platform: 'KWIGA',
 		failure: 'a rate limit that never lifts (given up after 10 minutes)',
@@ -62,51 +54,14 @@ const CASES: Case[] = [
 					: mock.handle(request),
 			);
 		},
-		parameters: { resource: 'contact', operation: 'get', contactId: byInputId },
+		parameters: { resource: 'contact', operation: 'get', contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
 		input: [{ id: 1 }, { id: 2 }],
 		messages: ['KWIGA: Too Many Attempts.'],
-	},
-	{
-		platform: 'Kajabi',
-		failure: 'a 404',
-		run: runKajabi,
-		mount: () => void interceptHttp(KAJABI_URL, new KajabiMock().handle),
-		parameters: { resource: 'contact', operation: 'get', contactId: byInputId },
-		input: [{ id: '101' }, { id: '999999' }],
-		messages: [/^Kajabi: /],
-	},
-	{
-		platform: 'GetCourse',
-		failure: 'an import answered with HTTP 200 and success: false',
-		run: runGetCourse,
-		mount: () => void interceptHttp(GETCOURSE_URL, new GetCourseMock().handle),
-		parameters: { resource: 'user', operation: 'setGroups', userId: '={{ $json.id }}', groupNames: ['Webinar'] },
-		input: [{ id: '1000' }, { id: '999999' }],
-		messages: [/^GetCourse: /],
-	},
-	{
-		platform: 'Boomerangme',
-		failure: 'a 404',
-		run: runBoomerangme,
-		mount: () => void interceptHttp(BOOMERANGME_URL, new BoomerangmeMock().handle),
-		parameters: { resource: 'customer', operation: 'get', customerId: byInputId },
-		input: [{ id: customerId(3) }, { id: customerId(999) }],
-		messages: [/^Boomerangme: /],
-	},
-	{
-		platform: 'REMP CRM',
-		failure: 'a coupon that does not exist, and an empty code refused before sending',
-		run: runRemp,
-		mount: () => void interceptHttp(REMP_URL, new RempCrmMock().handle),
-		parameters: { resource: 'coupon', operation: 'activate', code: '={{ $json.code }}' },
-		input: [{ code: REMP_COUPONS.fresh }, { code: 'NO-SUCH-COUPON' }, { code: ' ' }],
-		messages: [/^REMP CRM: /, 'The Coupon Code is empty'],
 	},
 ];
 
 const paired = (items: INodeExecutionData[]) => items.map((item) => item.pairedItem);
 
-/** A message is the expected text exactly, or matches the expected pattern. */
 function expectMessage(actual: unknown, expected: string | RegExp): void {
 	if (typeof expected === 'string') expect(actual).toBe(expected);
 	else expect(actual).toMatch(expected);

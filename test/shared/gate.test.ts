@@ -1,5 +1,15 @@
 /** The rate gate on its own: windows, pauses, the budget and cancelled executions. */
-import { BudgetLedger, BudgetSpentError, CancelledError, GIVE_UP_AFTER_MS, RateGate } from '../../nodes/shared/gate';
+import {
+	BudgetLedger,
+	BudgetSpentError,
+	CancelledError,
+	GIVE_UP_AFTER_MS,
+	MAX_WINDOW_MS,
+	RateGate,
+	safetyMargin,
+} from '../../nodes/shared/gate';
+import type { PlatformSpec } from '../../nodes/shared/request';
+import { rateOf, retryDelayMs } from '../../nodes/shared/request';
 import { virtualClock } from '../clock';
 
 const START = Date.UTC(2026, 0, 1);
@@ -97,4 +107,78 @@ test('a request counts in its window from when its answer came, not from when it
 		times.push(virtualClock.time - START);
 	}));
 	expect(times).toEqual([1050, 1450]);
+});
+
+test('an announced lower limit holds while the platform keeps saying it, and lapses when it stops', async () => {
+	const gate = new RateGate({ requests: 10, windowMs: 1000 });
+	gate.announce(2);
+	expect(gate.limit.requests).toBe(2);
+	// Said again a window later: still held.
+	virtualClock.time += 1000;
+	gate.announce(2);
+	virtualClock.time += 1500;
+	expect(gate.limit.requests).toBe(2);
+	// Not said for two windows: the configured limit is back.
+	virtualClock.time += 600;
+	expect(gate.limit.requests).toBe(10);
+	// A higher announcement replaces a lower one; never above the configured limit.
+	gate.announce(2);
+	gate.announce(50);
+	expect(gate.limit.requests).toBe(10);
+});
+
+test('X-RateLimit-Reset is read as an epoch time, or as seconds from now when it is small', () => {
+	const now = START;
+	expect(retryDelayMs({ 'X-RateLimit-Reset': String(now / 1000 + 30) }, now)).toBe(30_000);
+	expect(retryDelayMs({ 'x-ratelimit-reset': '45' }, now)).toBe(45_000);
+	// Retry-After wins over both; nothing longer than the cap, nothing shorter than a second.
+	expect(retryDelayMs({ 'Retry-After': '7', 'X-RateLimit-Reset': '45' }, now)).toBe(7000);
+	expect(retryDelayMs({ 'X-RateLimit-Reset': '100000' }, now)).toBe(120_000);
+	expect(retryDelayMs({ 'X-RateLimit-Reset': String(now / 1000 - 5) }, now)).toBe(1000);
+});
+
+test('a credential rate below 1 request or a window beyond a day is refused with what to change', () => {
+	const spec = { name: 'KWIGA', rate: { requests: 200, windowMs: 60_000 } } as PlatformSpec;
+	expect(rateOf(spec, { rateLimitRequests: 0.5 })).toBe(
+		"The Rate Limit (Requests) in the KWIGA credential is 0.5: it must be a whole number of at least 1 (or empty for KWIGA's own limit of 200).",
+	);
+	expect(rateOf(spec, { rateLimitRequests: -3 })).toMatch(/^The Rate Limit \(Requests\) in the KWIGA credential is -3/);
+	expect(rateOf(spec, { rateLimitWindowSeconds: 86_401 })).toMatch(
+		/^The Rate Limit Window \(Seconds\) in the KWIGA credential is 86401: it must be more than 0 and at most 86400/,
+	);
+	expect(rateOf(spec, { rateLimitRequests: 20.7, rateLimitWindowSeconds: 2 })).toEqual({ requests: 20, windowMs: 2000 });
+	expect(rateOf(spec, { rateLimitRequests: '', rateLimitWindowSeconds: 0 })).toEqual({ requests: 200, windowMs: 60_000 });
+	expect(rateOf(spec, {})).toEqual({ requests: 200, windowMs: 60_000 });
+});
+
+test('a gate that remembers more than 100,000 requests keeps working', async () => {
+	const gate = new RateGate({ requests: 150_000, windowMs: MAX_WINDOW_MS });
+	for (let index = 0; index < 150_000; index++) {
+		const passage = await gate.acquire();
+		if (index % 2) passage.done();
+	}
+	expect(gate.released).toBe(150_000);
+	// Full: the next one waits until the oldest leaves the window.
+	const next = gate.acquire().then(() => virtualClock.time - START);
+	await expect(next).resolves.toBe(MAX_WINDOW_MS + safetyMargin(MAX_WINDOW_MS));
+});
+
+test('the editor\'s and triggers\' requests go ahead of every queued bulk request', async () => {
+	const gate = new RateGate({ requests: 2, windowMs: 1000 });
+	const order: string[] = [];
+	const bulk = Array.from({ length: 6 }, (_, index) =>
+		gate.acquire(undefined, false, 'bulk').then(() => order.push(`item ${index} at ${virtualClock.time - START}`)),
+	);
+	const dropdown = gate.acquire(undefined, false, 'interactive').then(() => order.push(`dropdown at ${virtualClock.time - START}`));
+	await Promise.all([...bulk, dropdown]);
+	// Two items had left before the dropdown asked; it goes first in the next window.
+	expect(order).toEqual([
+		'item 0 at 0',
+		'item 1 at 0',
+		'dropdown at 1050',
+		'item 2 at 1050',
+		'item 3 at 2100',
+		'item 4 at 2100',
+		'item 5 at 3150',
+	]);
 });
