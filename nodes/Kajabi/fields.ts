@@ -329,20 +329,27 @@ export function idList(value: unknown): string[] {
 		.filter((part) => part !== '');
 }
 
+export interface RelationshipOptions {
+	/** Kajabi's `meta` object to send beside `data`. */
+	meta?: (ctx: IExecuteSingleFunctions) => IDataObject | undefined;
+	/** Send `{ data: [] }` for an empty list (a replace that removes them all). */
+	allowEmpty?: boolean;
+	/**
+	 * Put the relationship into the body built so far, at this path
+	 * (`data.relationships.tags`), instead of making it the whole body.
+	 */
+	at?: string;
+}
+
 /**
  * A preSend that puts a JSON:API relationship body `{ data: [{ type, id }] }` built from the
- * IDs in `parameter` (a list or "1, 2"). `meta` adds Kajabi's `meta` object. `allowEmpty`
- * sends `{ data: [] }` for an empty list (a replace that removes them all). `at` puts the
- * relationship into the body built so far, at that path (`data.relationships.tags`), instead
- * of making it the whole body.
+ * IDs in `parameter` (a list or "1, 2").
  */
 export function relationshipBody(
 	parameter: string,
 	type: string,
 	label: string,
-	meta?: (ctx: IExecuteSingleFunctions) => IDataObject | undefined,
-	allowEmpty = false,
-	at?: string,
+	{ meta, allowEmpty = false, at }: RelationshipOptions = {},
 ) {
 	return inputCheck(async function (
 		this: IExecuteSingleFunctions,

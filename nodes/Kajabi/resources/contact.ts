@@ -35,8 +35,8 @@ const relationship = (
 const welcomeEmail = (ctx: IExecuteSingleFunctions) =>
 	ctx.getNodeParameter('sendWelcomeEmail', true) === false ? { send_customer_welcome_email: false } : undefined;
 const offers = (meta = false, allowEmpty = false) =>
-	relationshipBody('offerIds', 'offers', 'Offers', meta ? welcomeEmail : undefined, allowEmpty);
-const tags = (allowEmpty = false) => relationshipBody('tagIds', 'contact_tags', 'Tags', undefined, allowEmpty);
+	relationshipBody('offerIds', 'offers', 'Offers', { meta: meta ? welcomeEmail : undefined, allowEmpty });
+const tags = (allowEmpty = false) => relationshipBody('tagIds', 'contact_tags', 'Tags', { allowEmpty });
 
 export const contactOperations: INodeProperties[] = [
 	operationSelector(resource, 'getAll', [
@@ -235,7 +235,10 @@ const updateTags: INodeProperties = {
 	routing: {
 		send: {
 			preSend: [
-				relationshipBody('updateFields.tagIds', 'contact_tags', 'Tags', undefined, true, 'data.relationships.tags'),
+				relationshipBody('updateFields.tagIds', 'contact_tags', 'Tags', {
+					allowEmpty: true,
+					at: 'data.relationships.tags',
+				}),
 			],
 		},
 	},

@@ -22,7 +22,7 @@ const offers = (method: 'GET' | 'POST' | 'DELETE' | 'PATCH', withBody = true) =>
 		paginate: true,
 		// A replace with no offers revokes them all.
 		...(withBody
-			? { preSend: [relationshipBody('offerIds', 'offers', 'Offers', undefined, method === 'PATCH')] }
+			? { preSend: [relationshipBody('offerIds', 'offers', 'Offers', { allowEmpty: method === 'PATCH' })] }
 			: {}),
 	},
 });
