@@ -183,6 +183,7 @@ export function filtersCollection(
 	resource: string,
 	operation: string,
 	filters: FilterDef[],
+	extra: INodeProperties[] = [],
 ): INodeProperties {
 	return {
 		displayName: 'Filters',
@@ -191,8 +192,7 @@ export function filtersCollection(
 		placeholder: 'Add Filter',
 		default: {},
 		displayOptions: show(resource, [operation]),
-		options: filters
-			.map(filterField)
+		options: [...filters.map(filterField), ...extra]
 			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
@@ -202,10 +202,32 @@ export interface ListOptions {
 	sort?: Array<[name: string, value: string]>;
 	/** The JSON:API type of `fields[type]`, where sparse fields are documented. */
 	sparse?: string;
-	/** The relationships `include` takes, where documented. */
-	include?: Array<[name: string, value: string]>;
+	/**
+	 * The relationships `include` takes, where documented, each with the JSON:API type of the
+	 * records it brings (for their sparse fields, `fields[type]`).
+	 */
+	include?: Array<[name: string, value: string, type: string]>;
 	/** Other documented query options of the operation. */
 	extra?: INodeProperties[];
+}
+
+/** A sparse fields option: the attributes of records of `type` to return (`fields[type]`). */
+function sparseField(displayName: string, name: string, type: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. name,email',
+		description,
+		routing: {
+			send: {
+				type: 'query',
+				property: `fields[${type}]`,
+				value: '={{ String($value).split(",").map(f => f.trim()).filter(f => f).join(",") }}',
+			},
+		},
+	};
 }
 
 /** The Options collection of an operation: sort with direction, sparse fields, include. */
@@ -247,22 +269,14 @@ export function optionsCollection(
 		);
 	}
 	if (list.sparse) {
-		options.push({
-			displayName: 'Fields',
-			name: 'fields',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. name,email',
-			description:
+		options.push(
+			sparseField(
+				'Fields',
+				'fields',
+				list.sparse,
 				'Only these attributes, separated by commas (sparse fields). Leave empty for all.',
-			routing: {
-				send: {
-					type: 'query',
-					property: `fields[${list.sparse}]`,
-					value: '={{ String($value).split(",").map(f => f.trim()).filter(f => f).join(",") }}',
-				},
-			},
-		});
+			),
+		);
 	}
 	if (list.include?.length) {
 		options.push({
@@ -275,6 +289,17 @@ export function optionsCollection(
 			options: list.include.map(([name, value]) => ({ name, value })),
 			routing: { send: { type: 'query', property: 'include', value: '={{ $value.join(",") }}' } },
 		});
+		// Sparse fields of the included records: `fields[customers]`, `fields[offers]`, ...
+		for (const [name, , type] of list.include) {
+			options.push(
+				sparseField(
+					`Fields of Included ${name}`,
+					`fields_${type}`,
+					type,
+					`With Include: ${name}, only these attributes of the included records, separated by commas. Leave empty for all.`,
+				),
+			);
+		}
 	}
 	options.push(...(list.extra ?? []));
 	if (!options.length) return [];
@@ -304,15 +329,27 @@ export function idList(value: unknown): string[] {
 		.filter((part) => part !== '');
 }
 
+export interface RelationshipOptions {
+	/** Kajabi's `meta` object to send beside `data`. */
+	meta?: (ctx: IExecuteSingleFunctions) => IDataObject | undefined;
+	/** Send `{ data: [] }` for an empty list (a replace that removes them all). */
+	allowEmpty?: boolean;
+	/**
+	 * Put the relationship into the body built so far, at this path
+	 * (`data.relationships.tags`), instead of making it the whole body.
+	 */
+	at?: string;
+}
+
 /**
  * A preSend that puts a JSON:API relationship body `{ data: [{ type, id }] }` built from the
- * IDs in `parameter` (a list or "1, 2"). `meta` adds Kajabi's `meta` object.
+ * IDs in `parameter` (a list or "1, 2").
  */
 export function relationshipBody(
 	parameter: string,
 	type: string,
 	label: string,
-	meta?: (ctx: IExecuteSingleFunctions) => IDataObject | undefined,
+	{ meta, allowEmpty = false, at }: RelationshipOptions = {},
 ) {
 	return inputCheck(async function (
 		this: IExecuteSingleFunctions,
@@ -326,7 +363,7 @@ export function relationshipBody(
 				description: `Give IDs such as "123, 456" (or choose from the list). Nothing was sent.`,
 			});
 		}
-		if (!ids.length) {
+		if (!ids.length && !allowEmpty) {
 			throw new NodeOperationError(this.getNode(), `${label} is empty`, {
 				itemIndex: this.getItemIndex(),
 				description: `Choose at least one. Nothing was sent.`,
@@ -335,7 +372,19 @@ export function relationshipBody(
 		const body: IDataObject = { data: ids.map((id) => ({ type, id })) };
 		const extra = meta?.(this);
 		if (extra && Object.keys(extra).length) body.meta = extra;
-		requestOptions.body = body;
+		if (!at) {
+			requestOptions.body = body;
+			return requestOptions;
+		}
+		const keys = at.split('.');
+		const last = keys.pop() as string;
+		let parent = (requestOptions.body ?? {}) as IDataObject;
+		requestOptions.body = parent;
+		for (const key of keys) {
+			if (!parent[key] || typeof parent[key] !== 'object') parent[key] = {};
+			parent = parent[key] as IDataObject;
+		}
+		parent[last] = body;
 		return requestOptions;
 	});
 }
@@ -405,15 +454,97 @@ export function relatedIds(
 	things: string,
 	loadOptionsMethod: string,
 	description: string,
+	required = true,
 ): INodeProperties {
 	return {
 		displayName: `${things} Names or IDs`,
 		name,
 		type: 'multiOptions',
 		typeOptions: { loadOptionsMethod },
-		required: true,
+		required,
 		default: [],
 		displayOptions: show(resource, operation),
 		description: `${description} Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
+	};
+}
+
+/** The comparisons of `filter[<attribute>_<comparison>]`, as Kajabi names them. */
+export const COMPARISONS: Record<string, string> = {
+	eq: 'Equals',
+	not_eq: 'Is Not Equal To',
+	cont: 'Contains',
+	not_cont: 'Does Not Contain',
+	start: 'Starts With',
+	end: 'Ends With',
+	gt: 'Is Greater Than',
+	gte: 'Is Greater Than or Equal To',
+	lt: 'Is Less Than',
+	lte: 'Is Less Than or Equal To',
+};
+
+/** Each attribute condition becomes `filter[<attribute>_<comparison>]=<value>`. */
+async function sendAttributeFilters(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const conditions = (this.getNodeParameter('attributeFilters.condition', []) ?? []) as IDataObject[];
+	const qs = { ...((requestOptions.qs as IDataObject) ?? {}) };
+	for (const condition of conditions) {
+		qs[`filter[${String(condition.attribute)}_${String(condition.comparison)}]`] = String(condition.value ?? '');
+	}
+	requestOptions.qs = qs;
+	return requestOptions;
+}
+
+/**
+ * The Attribute Filters of a list: conditions on the attributes Kajabi documents
+ * `filter[<attribute>_<comparison>]` for, with the comparisons it lists for them.
+ */
+export function attributeFilters(
+	resource: string,
+	operation: string,
+	attributes: Array<[name: string, value: string]>,
+	comparisons: string[],
+): INodeProperties {
+	return {
+		displayName: 'Attribute Filters',
+		name: 'attributeFilters',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Attribute Filter',
+		default: {},
+		displayOptions: show(resource, [operation]),
+		description: 'Compare an attribute with a value; every condition must hold',
+		options: [
+			{
+				displayName: 'Condition',
+				name: 'condition',
+				values: [
+					{
+						displayName: 'Attribute',
+						name: 'attribute',
+						type: 'options',
+						default: 'title',
+						options: attributes.map(([name, value]) => ({ name, value })),
+					},
+					{
+						displayName: 'Comparison',
+						name: 'comparison',
+						type: 'options',
+						default: 'cont',
+						options: comparisons
+							.map((value) => ({ name: COMPARISONS[value], value }))
+							.sort((a, b) => a.name.localeCompare(b.name)),
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+					},
+				],
+			},
+		],
+		routing: { send: { preSend: [sendAttributeFilters] } },
 	};
 }

@@ -69,7 +69,7 @@ export const KAJABI: PlatformSpec = {
 	hints: {
 		400: 'Kajabi rejected the request as invalid. Check the values of the fields you filled in (a site is required where the operation asks for one).',
 		401: 'Kajabi did not accept the access token, even after getting a new one. Check the client ID and client secret in the Kajabi credential; a rotated or deleted API key stops working.',
-		403: 'The API key lacks a permission (scope) this operation needs, for example view:contacts or manage:contacts. Edit the User API Key in Kajabi (Settings → Security → User API Keys) or use a key that has it.',
+		403: 'The API key lacks a permission (scope) this operation needs, for example view:contacts or view:purchases. Edit the User API Key in Kajabi (Settings → Security → User API Keys) or use a key that has it.',
 		404: 'Check the ID: Kajabi has no such record, or the API key cannot see it.',
 		422: 'Correct the values Kajabi named and run the node again.',
 		429: 'Kajabi kept answering "too many requests" for 10 minutes. Try again later, or lower the rate in the Kajabi credential if other tools use the same API key.',
@@ -133,7 +133,11 @@ export const KAJABI_PATH_PARAMS: Record<string, PathParam> = {
 	),
 };
 
-/** Query values as Kajabi reads them: `{ filter: { site_id } }` becomes `filter[site_id]`. */
+/**
+ * Query values as Kajabi reads them: `{ filter: { site_id } }` becomes `filter[site_id]`. A
+ * list under a key ending in `[]` (`filter[exclude_product_types][]`) stays a list, sent as
+ * the key repeated; other lists are joined with commas.
+ */
 export function flatQuery(qs: IDataObject | undefined): IDataObject {
 	const flat: IDataObject = {};
 	const walk = (value: unknown, key: string) => {
@@ -142,14 +146,19 @@ export function flatQuery(qs: IDataObject | undefined): IDataObject {
 				walk(innerValue, key ? `${key}[${inner}]` : inner);
 			}
 		} else if (value !== undefined && value !== null && value !== '') {
-			flat[key] = Array.isArray(value) ? value.join(',') : (value as string);
+			if (!Array.isArray(value)) flat[key] = value as string;
+			else if (key.endsWith('[]')) flat[key] = value.map(String);
+			else flat[key] = value.join(',');
 		}
 	};
 	walk(qs ?? {}, '');
 	return flat;
 }
 
-/** JSON:API paging: `page[number]` over `page[size]`, `meta.total_pages`, `links.next`. */
+/**
+ * JSON:API paging: `page[number]` over `page[size]`, `meta.total_pages`, `links.next`; payouts
+ * say where they are under `meta.pagination` (`current`, `next`, `last`).
+ */
 export const KAJABI_PAGING: Paging = {
 	pageRequest: (options, page) => {
 		const qs = options.qs ?? {};
@@ -168,11 +177,16 @@ export const KAJABI_PAGING: Paging = {
 		const links = body.links as IDataObject | undefined;
 		const number = (value: unknown) =>
 			value === undefined || value === null || value === '' ? undefined : Number(value);
+		const pagination = (meta?.pagination ?? undefined) as IDataObject | undefined;
+		let hasNext = links && 'next' in links ? Boolean(links.next) : undefined;
+		if (hasNext === undefined && pagination && typeof pagination === 'object' && 'next' in pagination) {
+			hasNext = number(pagination.next) !== undefined;
+		}
 		return {
 			records,
-			currentPage: number(meta?.current_page),
-			lastPage: number(meta?.total_pages),
-			hasNext: links && 'next' in links ? Boolean(links.next) : undefined,
+			currentPage: number(meta?.current_page ?? pagination?.current),
+			lastPage: number(meta?.total_pages ?? pagination?.last),
+			hasNext,
 		};
 	},
 	pageSize: (options) => {
@@ -235,6 +249,7 @@ export function kajabiOptions(ctx: IExecuteSingleFunctions, built: IHttpRequestO
 		...built,
 		url: fillPath(ctx, built.url, KAJABI_PATH_PARAMS),
 		qs: flatQuery(built.qs as IDataObject),
+		arrayFormat: 'repeat',
 	};
 	if (options.body !== undefined && options.body !== null && typeof options.body === 'object') {
 		options.headers = { ...(options.headers ?? {}), 'Content-Type': JSON_API };
@@ -267,6 +282,9 @@ export async function sendKajabiRequest(
 			},
 		};
 		const records = await walkPages(this, KAJABI, options, paging, limit);
+		// A change that leaves a relationship empty (the last offer revoked, every tag replaced
+		// by none) answers an empty list: the item says it succeeded instead of vanishing.
+		if (!records.length && (options.method ?? 'GET').toUpperCase() !== 'GET') return [{ success: true }];
 		const simplify = this.getNodeParameter('simplify', true) as boolean;
 		return shapeRecords(records, included, simplify !== false);
 	});

@@ -181,8 +181,23 @@ function inStableOrder(options: IHttpRequestOptions): IHttpRequestOptions {
 }
 
 /**
+ * The course program of an answer: KWIGA's prose names it `course_program`, its response
+ * example `course_structure`; either is read.
+ */
+function courseProgramOf(body: IDataObject): unknown {
+	if (body.course_program !== undefined && body.course_program !== null) return body.course_program;
+	if (body.course_structure !== undefined && body.course_structure !== null) return body.course_structure;
+	return undefined;
+}
+
+/** Said in the item when the course program was asked for and KWIGA did not send one. */
+export const NO_COURSE_PROGRAM =
+	"KWIGA's answer had no course program (neither course_program nor course_structure)";
+
+/**
  * KWIGA sends the course program once beside a page of participants, "because it is the
- * same for every user"; the Course Program option says where it goes.
+ * same for every user"; the Course Program option says where it goes (always as
+ * `course_program`), and says so when it was asked for and is missing.
  */
 function placeCourseProgram(
 	ctx: IExecuteSingleFunctions,
@@ -190,9 +205,13 @@ function placeCourseProgram(
 	program: unknown,
 ): IDataObject[] {
 	const where = ctx.getNodeParameter('participantOptions.courseProgram', 'omit') as string;
-	if (program === undefined || where === 'omit') return records;
-	if (where === 'firstItem') return [{ course_program: program as IDataObject[] }, ...records];
-	return records.map((record) => ({ ...record, course_program: program as IDataObject[] }));
+	if (where === 'omit') return records;
+	const found: IDataObject =
+		program === undefined
+			? { course_program: null, course_program_note: NO_COURSE_PROGRAM }
+			: { course_program: program as IDataObject[] };
+	if (where === 'firstItem') return [found, ...records];
+	return records.map((record) => ({ ...record, ...found }));
 }
 
 /**
@@ -218,7 +237,7 @@ export async function sendKwigaRequest(
 		const paging: Paging = {
 			...KWIGA_PAGING,
 			read: (body) => {
-				if (program === undefined && body.course_program !== undefined) program = body.course_program;
+				if (program === undefined) program = courseProgramOf(body);
 				return KWIGA_PAGING.read(body);
 			},
 		};

@@ -54,6 +54,19 @@ export const getCourseCases: OperationCase[] = [
 		request: { method: 'POST', path: '/pl/api/deals' },
 	},
 	{
+		// With an order number the node sends refresh_if_exists = 1, as GetCourse asks for an edit.
+		title: 'Order: Create or Update (existing order number)',
+		parameters: {
+			resource: 'order',
+			operation: 'createOrUpdate',
+			email: 'anna@example.com',
+			productTitle: 'Курс копирайтинга',
+			dealCost: 4900,
+			orderDetails: { dealNumber: '1003' },
+		},
+		request: { method: 'POST', path: '/pl/api/deals' },
+	},
+	{
 		title: 'Field: Get Many',
 		parameters: { resource: 'field', operation: 'getAll' },
 		request: { method: 'POST', path: '/pl/api/account/fields' },

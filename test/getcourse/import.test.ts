@@ -235,6 +235,34 @@ const cases: Case[] = [
 		],
 	},
 	{
+		name: 'order: update an existing order by its number sends refresh_if_exists = 1, as GetCourse asks',
+		parameters: {
+			resource: 'order',
+			operation: 'createOrUpdate',
+			email: 'boris@example.com',
+			refreshIfExists: false,
+			productTitle: 'Вебинар',
+			dealCost: 990,
+			orderDetails: { dealNumber: ' 1003 ' },
+		},
+		path: '/pl/api/deals',
+		action: 'add',
+		params: {
+			user: { email: 'boris@example.com' },
+			system: { refresh_if_exists: 1, return_payment_link: 1, return_deal_number: 1 },
+			deal: { product_title: 'Вебинар', deal_cost: 990, deal_number: '1003' },
+		},
+		output: (m) => [
+			{
+				success: true,
+				user_id: m.users[1].id,
+				deal_id: m.deals.find((deal) => deal.number === '1003')!.id,
+				deal_number: '1003',
+				payment_link: `https://myschool.getcourse.ru/sales/shop/dealPay/id/${m.deals.find((deal) => deal.number === '1003')!.id}/hash/abc`,
+			},
+		],
+	},
+	{
 		name: 'order: change status',
 		parameters: {
 			resource: 'order',

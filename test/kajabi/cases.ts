@@ -128,20 +128,27 @@ export const kajabiCases: KajabiCase[] = [
 		'fields[contacts]': 'name,email',
 	}),
 	read('Contact: Get', 'contact', '/v1/contacts/101', 'contactId', '101', {
-		options: { include: ['offers', 'tags'] },
-	}, { include: 'offers,tags' }),
+		options: { include: ['offers', 'tags', 'customer'], fields_contact_tags: 'name', fields_customers: 'email, net_revenue' },
+	}, { include: 'offers,tags,customer', 'fields[contact_tags]': 'name', 'fields[customers]': 'email,net_revenue' }),
 	{
 		title: 'Contact: Update',
 		parameters: {
 			resource: 'contact',
 			operation: 'update',
 			contactId: locator('102'),
-			updateFields: { phone_number: '12134567890', external_user_id: 'u-7' },
+			updateFields: { phone_number: '12134567890', external_user_id: 'u-7', tagIds: ['52'] },
 		},
 		request: { method: 'PATCH', path: '/v1/contacts/102' },
 		expected: {
 			query: {},
-			body: { data: { type: 'contacts', id: '102', attributes: { phone_number: '12134567890', external_user_id: 'u-7' } } },
+			body: {
+				data: {
+					type: 'contacts',
+					id: '102',
+					attributes: { phone_number: '12134567890', external_user_id: 'u-7' },
+					relationships: { tags: identifiers('contact_tags', '52') },
+				},
+			},
 		},
 	},
 	{
@@ -158,9 +165,15 @@ export const kajabiCases: KajabiCase[] = [
 	},
 	{
 		title: 'Contact: Grant Offers',
-		parameters: { resource: 'contact', operation: 'grantOffers', contactId: locator('103'), offerIds: ['21', '22'], sendWelcomeEmail: true },
+		parameters: { resource: 'contact', operation: 'grantOffers', contactId: locator('103'), offerIds: ['21', '22'] },
 		request: { method: 'POST', path: '/v1/contacts/103/relationships/offers' },
-		expected: { query: {}, body: { ...identifiers('offers', '21', '22'), meta: { send_customer_welcome_email: true } } },
+		expected: { query: {}, body: identifiers('offers', '21', '22') },
+	},
+	{
+		title: 'Contact: Grant Offers (no welcome email)',
+		parameters: { resource: 'contact', operation: 'grantOffers', contactId: locator('107'), offerIds: ['21'], sendWelcomeEmail: false },
+		request: { method: 'POST', path: '/v1/contacts/107/relationships/offers' },
+		expected: { query: {}, body: { ...identifiers('offers', '21'), meta: { send_customer_welcome_email: false } } },
 	},
 	{
 		title: 'Contact: Revoke Offers',
@@ -198,6 +211,18 @@ export const kajabiCases: KajabiCase[] = [
 		request: { method: 'PATCH', path: '/v1/contacts/106/relationships/tags' },
 		expected: { query: {}, body: identifiers('contact_tags', '51', '52') },
 	},
+	{
+		title: 'Contact: Replace Tags (none)',
+		parameters: { resource: 'contact', operation: 'replaceTags', contactId: locator('108'), tagIds: [] },
+		request: { method: 'PATCH', path: '/v1/contacts/108/relationships/tags' },
+		expected: { query: {}, body: { data: [] } },
+	},
+	{
+		title: 'Contact: Replace Offers (none)',
+		parameters: { resource: 'contact', operation: 'replaceOffers', contactId: locator('108'), offerIds: '' },
+		request: { method: 'PATCH', path: '/v1/contacts/108/relationships/offers' },
+		expected: { query: {}, body: { data: [] } },
+	},
 
 	// Courses
 	read('Course: Get Many', 'course', '/v1/courses', undefined, undefined, {
@@ -205,8 +230,8 @@ export const kajabiCases: KajabiCase[] = [
 		options: { sortBy: 'title' },
 	}, { 'filter[publish_status_eq]': 'published', sort: 'title' }),
 	read('Course: Get', 'course', '/v1/courses/41', 'courseId', '41', {
-		options: { include: ['modules', 'lessons'] },
-	}, { include: 'modules,lessons' }),
+		options: { include: ['modules', 'lessons', 'offers'], fields: 'title', fields_offers: 'title' },
+	}, { include: 'modules,lessons,offers', 'fields[courses]': 'title', 'fields[offers]': 'title' }),
 
 	// Custom fields
 	read('Custom Field: Get Many', 'customField', '/v1/custom_fields', undefined, undefined, {
@@ -222,8 +247,17 @@ export const kajabiCases: KajabiCase[] = [
 		options: { sortBy: 'net_revenue', sortDirection: 'descending' },
 	}, { 'filter[site_id]': '11', 'filter[net_revenue_greater_than]': '10', sort: '-net_revenue' }),
 	read('Customer: Get', 'customer', '/v1/customers/201', 'customerId', '201', {
-		options: { include: ['offers'], offersSearch: 'Yoga' },
-	}, { include: 'offers', 'filter[offers_search]': 'Yoga' }),
+		options: { include: ['offers', 'contact'], offersSearch: 'Yoga', offersPage: 2, offersPer: 10, fields_contacts: 'email' },
+	}, {
+		include: 'offers,contact',
+		'filter[offers_search]': 'Yoga',
+		'filter[offers_page]': '2',
+		'filter[offers_per]': '10',
+		'fields[contacts]': 'email',
+	}),
+	read('Customer: Get (included products, a page)', 'customer', '/v1/customers/201', 'customerId', '201', {
+		options: { include: ['products'], productsPage: 1, productsPer: 5, fields_products: 'title' },
+	}, { include: 'products', 'filter[products_page]': '1', 'filter[products_per]': '5', 'fields[products]': 'title' }),
 	{
 		title: 'Customer: Get Offers',
 		parameters: { resource: 'customer', operation: 'getOffers', customerId: locator('201') },
@@ -325,11 +359,11 @@ export const kajabiCases: KajabiCase[] = [
 			operation: 'getAll',
 			siteId: locator('11', 'list'),
 			returnAll: true,
-			filters: { status: 'paid', start_date: '2024-01-01T00:00:00' },
+			filters: { status: 'in_transit', start_date: '2024-01-01T00:00:00' },
 		},
 		request: { method: 'GET', path: '/v1/kajabi_payments_payouts' },
 		expected: {
-			query: { 'filter[site_id]': '11', 'page[number]': '1', 'filter[status]': 'paid', 'filter[start_date]': '2024-01-01' },
+			query: { 'filter[site_id]': '11', 'page[number]': '1', 'filter[status]': 'in_transit', 'filter[start_date]': '2024-01-01' },
 		},
 	},
 	{
@@ -340,7 +374,11 @@ export const kajabiCases: KajabiCase[] = [
 	},
 
 	// Landing pages
-	read('Landing Page: Get Many', 'landingPage', '/v1/landing_pages', undefined, undefined, { filters: { published: true } }, { 'filter[published]': 'true' }),
+	read('Landing Page: Get Many', 'landingPage', '/v1/landing_pages', undefined, undefined, {
+		filters: { published: true, site_id: '11' },
+		attributeFilters: { condition: [{ attribute: 'publish_at', comparison: 'gte', value: '2024-01-01' }] },
+		options: { sortBy: 'publish_at', sortDirection: 'descending' },
+	}, { 'filter[published]': 'true', 'filter[site_id]': '11', 'filter[publish_at_gte]': '2024-01-01', sort: '-publish_at' }),
 	read('Landing Page: Get', 'landingPage', '/v1/landing_pages/82', 'landingPageId', '82'),
 
 	// Me, version
@@ -379,7 +417,9 @@ export const kajabiCases: KajabiCase[] = [
 	// Podcasts, products
 	read('Podcast: Get Many', 'podcast', '/v1/podcasts', undefined, undefined, { filters: { status_eq: 'ready' } }, { 'filter[status_eq]': 'ready' }),
 	read('Podcast: Get', 'podcast', '/v1/podcasts/84', 'podcastId', '84'),
-	read('Product: Get Many', 'product', '/v1/products', undefined, undefined, { filters: { status_eq: 'ready' } }, { 'filter[status_eq]': 'ready' }),
+	read('Product: Get Many', 'product', '/v1/products', undefined, undefined, {
+		filters: { status_eq: 'ready', exclude_product_types: 'Courses::CohortCourse, Coaching::Program' },
+	}, { 'filter[status_eq]': 'ready', 'filter[exclude_product_types][]': ['Courses::CohortCourse', 'Coaching::Program'] }),
 	read('Product: Get', 'product', '/v1/products/31', 'productId', '31'),
 
 	// Purchases
@@ -407,6 +447,9 @@ export const kajabiCases: KajabiCase[] = [
 		filters: { start_date: '2024-12-01T00:00:00', name_or_email: 'John' },
 	}, { 'filter[start_date]': '2024-12-01', 'filter[name_or_email]': 'John' }),
 	read('Transaction: Get', 'transaction', '/v1/transactions/401', 'transactionId', '401', { options: { include: ['customer'] } }, { include: 'customer' }),
-	read('Website Page: Get Many', 'websitePage', '/v1/website_pages', undefined, undefined, { options: { sortBy: 'created_at', sortDirection: 'descending' } }, { sort: '-created_at' }),
+	read('Website Page: Get Many', 'websitePage', '/v1/website_pages', undefined, undefined, {
+		filters: { site_id: '11' },
+		options: { sortBy: 'created_at', sortDirection: 'descending' },
+	}, { 'filter[site_id]': '11', sort: '-created_at' }),
 	read('Website Page: Get', 'websitePage', '/v1/website_pages/83', 'websitePageId', '83'),
 ];

@@ -5,6 +5,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { Kwiga } from '../../nodes/Kwiga/Kwiga.node';
+import { NO_COURSE_PROGRAM } from '../../nodes/Kwiga/transport';
 import type { RecordedRequest } from '../harness';
 import { interceptHttp, resetHttp } from '../harness';
 import { BASE_URL, runKwiga } from './run';
@@ -25,6 +26,19 @@ const page = (data: IDataObject[], current = 1, last = 1) => ({
 	data,
 	links: {},
 	meta: { current_page: current, last_page: last, per_page: 15, total: data.length },
+});
+
+/** Course → Get Participants asking for the course program only, two participants at most. */
+const programOnly = (courseProgram: string): Pick<Case, 'parameters' | 'request'> => ({
+	parameters: {
+		resource: 'course',
+		operation: 'getParticipants',
+		courseId: 20,
+		returnAll: false,
+		limit: 2,
+		participantOptions: { courseProgram },
+	},
+	request: { method: 'GET', path: '/courses/20/users', query: { per_page: '2', page: '1', include: 'course_program' } },
 });
 
 const cases: Case[] = [
@@ -278,6 +292,27 @@ const cases: Case[] = [
 		},
 		response: { ...page([{ contact: { id: 1 }, lesson_progress: [] }]), course_program: [{ id: 7 }] },
 		output: [{ course_program: [{ id: 7 }] }, { contact: { id: 1 }, lesson_progress: [] }],
+	},
+	{
+		name: "course: the program under course_structure (KWIGA's response example) comes out as course_program",
+		...programOnly('everyItem'),
+		response: { ...page([{ contact: { id: 1 } }, { contact: { id: 2 } }]), course_structure: [{ id: 12 }] },
+		output: [
+			{ contact: { id: 1 }, course_program: [{ id: 12 }] },
+			{ contact: { id: 2 }, course_program: [{ id: 12 }] },
+		],
+	},
+	{
+		name: 'course: a course program asked for and missing is said in the first item',
+		...programOnly('firstItem'),
+		response: page([{ contact: { id: 1 } }]),
+		output: [{ course_program: null, course_program_note: NO_COURSE_PROGRAM }, { contact: { id: 1 } }],
+	},
+	{
+		name: 'course: a course program asked for and missing is said in every participant',
+		...programOnly('everyItem'),
+		response: { ...page([{ contact: { id: 1 } }]), course_program: null },
+		output: [{ contact: { id: 1 }, course_program: null, course_program_note: NO_COURSE_PROGRAM }],
 	},
 
 	// Offer

@@ -248,6 +248,21 @@ export class KajabiMock {
 		const size = Math.max(Number(request.query['page[size]'] ?? 25), 1);
 		const total = Math.max(Math.ceil(rows.length / size), 1);
 		const link = (page: number) => `https://api.kajabi.com/v1/${type}?page[number]=${page}&page[size]=${size}`;
+		// Payouts say where they are under meta.pagination, as Kajabi's reference shows.
+		const meta =
+			type === 'kajabi_payments_payouts'
+				? {
+						total: rows.length,
+						pagination: {
+							current: number,
+							first: 1,
+							...(number > 1 ? { prev: number - 1 } : {}),
+							...(number < total ? { next: number + 1 } : {}),
+							last: total,
+							records: rows.length,
+						},
+					}
+				: { total_pages: total, total_count: rows.length, current_page: number };
 		return {
 			status: 200,
 			body: {
@@ -259,7 +274,7 @@ export class KajabiMock {
 					next: number < total ? link(number + 1) : null,
 					last: link(total),
 				},
-				meta: { total_pages: total, total_count: rows.length, current_page: number },
+				meta,
 			},
 		};
 	}
@@ -351,7 +366,8 @@ export class KajabiMock {
 			let refs = (Array.isArray(current) ? current : []) as Array<{ id: string; type: string }>;
 			if (method !== 'GET') {
 				const given = body.data;
-				if (!Array.isArray(given) || given.length === 0) {
+				// An empty list is a replace that removes them all; adding or removing nothing is refused.
+				if (!Array.isArray(given) || (given.length === 0 && method !== 'PATCH')) {
 					return kajabiErrors(400, [{ title: 'Bad Request', detail: 'data must be an array of resource identifiers', pointer: '/data' }]);
 				}
 				const ids = (given as Row[]).map((item) => ref(String(item.type), String(item.id)));
@@ -399,7 +415,14 @@ export class KajabiMock {
 		}
 		if (method === 'PATCH') {
 			if (data.id !== id) return kajabiErrors(409, [{ title: 'Conflict', detail: 'data.id does not match the URL' }]);
+			if (typeof data.attributes !== 'object') {
+				return kajabiErrors(400, [{ title: 'Bad Request', detail: 'attributes is required', pointer: '/data/attributes' }]);
+			}
 			Object.assign(record.attributes, attributes);
+			const tags = (relationships as Record<string, { data?: unknown }>).tags?.data;
+			if (collection === 'contacts' && Array.isArray(tags)) {
+				record.relationships = { ...record.relationships, tags: { data: (tags as Row[]).map((tag) => ref(String(tag.type), String(tag.id))) } };
+			}
 			return { status: 200, body: { data: record } };
 		}
 		if (method === 'DELETE') {

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import {
 	CURRENCIES,
@@ -16,6 +16,22 @@ import {
 import { setDealAddFields } from '../transport';
 
 const resource = 'order';
+
+/**
+ * GetCourse edits an existing order only when `system.refresh_if_exists` is 1 (its reference
+ * lists the order number and that flag as what editing an order needs), so an order number
+ * sends the flag on, whatever Update If Exists says.
+ */
+async function refreshForOrderNumber(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const number = this.getNodeParameter('orderDetails.dealNumber', '') as unknown;
+	if (String(number ?? '').trim() === '') return options;
+	const body = { ...((options.body as IDataObject) ?? {}) };
+	body.system = { ...((body.system as IDataObject) ?? {}), refresh_if_exists: 1 };
+	return { ...options, body };
+}
 
 export const orderOperations: INodeProperties[] = [
 	operationSelector(resource, 'createOrUpdate', [
@@ -179,8 +195,15 @@ export const orderFields: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description:
-					'The number of an existing order to update. An order with this number is updated; without it a new order is created.',
-				routing: { send: { type: 'body', property: 'deal.deal_number' } },
+					"The number of an existing order to update; without it a new order is created. GetCourse edits an order only with Update If Exists on, so with an order number the node turns it on: the user's fields given here then also update the existing user.",
+				routing: {
+					send: {
+						type: 'body',
+						property: 'deal.deal_number',
+						value: '={{ String($value).trim() }}',
+						preSend: [refreshForOrderNumber],
+					},
+				},
 			},
 			{
 				displayName: 'Order Partner Email',

@@ -1,12 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import type { FilterDef } from '../fields';
 import {
+	attributeFilters,
 	filtersCollection,
 	get,
 	idLocator,
@@ -17,20 +13,6 @@ import {
 } from '../fields';
 
 const resource = 'blogPost';
-
-/** Each attribute condition becomes `filter[<attribute>_<comparison>]=<value>`. */
-async function sendAttributeFilters(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const conditions = (this.getNodeParameter('attributeFilters.condition', []) ?? []) as IDataObject[];
-	const qs = { ...((requestOptions.qs as IDataObject) ?? {}) };
-	for (const condition of conditions) {
-		qs[`filter[${String(condition.attribute)}_${String(condition.comparison)}]`] = String(condition.value ?? '');
-	}
-	requestOptions.qs = qs;
-	return requestOptions;
-}
 
 /** Kajabi documents `filter[<attribute>_<comparison>]` for these blog post attributes. */
 const ATTRIBUTES: Array<[string, string]> = [
@@ -45,15 +27,6 @@ const ATTRIBUTES: Array<[string, string]> = [
 	['Tags', 'tags'],
 	['Title', 'title'],
 	['Updated At', 'updated_at'],
-];
-
-const COMPARISONS: Array<[string, string]> = [
-	['Contains', 'cont'],
-	['Does Not Contain', 'not_cont'],
-	['Ends With', 'end'],
-	['Equals', 'eq'],
-	['Is Not Equal To', 'not_eq'],
-	['Starts With', 'start'],
 ];
 
 const FILTERS: FilterDef[] = [
@@ -82,51 +55,11 @@ export const blogPostFields: INodeProperties[] = [
 	idLocator(resource, ['get'], { name: 'blogPostId', displayName: 'Blog Post' }),
 	...listFields(resource, 'getAll'),
 	filtersCollection(resource, 'getAll', FILTERS),
-	{
-		displayName: 'Attribute Filters',
-		name: 'attributeFilters',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Attribute Filter',
-		default: {},
-		displayOptions: { show: { resource: [resource], operation: ['getAll'] } },
-		description: 'Compare an attribute with a value; every condition must hold',
-		options: [
-			{
-				displayName: 'Condition',
-				name: 'condition',
-				values: [
-					{
-						displayName: 'Attribute',
-						name: 'attribute',
-						type: 'options',
-						default: 'title',
-						options: ATTRIBUTES.map(([name, value]) => ({ name, value })),
-					},
-					{
-						displayName: 'Comparison',
-						name: 'comparison',
-						type: 'options',
-						default: 'cont',
-						options: COMPARISONS.map(([name, value]) => ({ name, value })),
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-					},
-				],
-			},
-		],
-		routing: { send: { preSend: [sendAttributeFilters] } },
-	},
+	attributeFilters(resource, 'getAll', ATTRIBUTES, ['cont', 'not_cont', 'end', 'eq', 'not_eq', 'start']),
 	...optionsCollection(resource, ['getAll'], {
 		sort: [
 			['Title', 'title'],
 			['Published At', 'published_at'],
-			['Created At', 'created_at'],
-			['Updated At', 'updated_at'],
 		],
 		sparse: 'blog_posts',
 	}),

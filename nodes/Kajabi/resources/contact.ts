@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { FilterDef } from '../fields';
 import {
@@ -28,13 +28,15 @@ const relationship = (
 	send: { paginate: true, ...(preSend ? { preSend: [preSend] } : {}) },
 });
 
-const offers = (meta = false) =>
-	relationshipBody('offerIds', 'offers', 'Offers', (ctx) =>
-		meta
-			? { send_customer_welcome_email: ctx.getNodeParameter('sendWelcomeEmail', false) as boolean }
-			: undefined,
-	);
-const tags = () => relationshipBody('tagIds', 'contact_tags', 'Tags');
+/**
+ * Kajabi sends its welcome email unless `meta.send_customer_welcome_email` is false: the
+ * flag goes out only to turn the email off.
+ */
+const welcomeEmail = (ctx: IExecuteSingleFunctions) =>
+	ctx.getNodeParameter('sendWelcomeEmail', true) === false ? { send_customer_welcome_email: false } : undefined;
+const offers = (meta = false, allowEmpty = false) =>
+	relationshipBody('offerIds', 'offers', 'Offers', { meta: meta ? welcomeEmail : undefined, allowEmpty });
+const tags = (allowEmpty = false) => relationshipBody('tagIds', 'contact_tags', 'Tags', { allowEmpty });
 
 export const contactOperations: INodeProperties[] = [
 	operationSelector(resource, 'getAll', [
@@ -109,15 +111,16 @@ export const contactOperations: INodeProperties[] = [
 			value: 'replaceOffers',
 			action: "Replace a contact's offers",
 			description:
-				"Replace all of a contact's offers with the chosen ones: access to every offer not chosen is revoked",
-			routing: relationship('PATCH', 'offers', offers()),
+				"Replace all of a contact's offers with the chosen ones: access to every offer not chosen is revoked (none chosen revokes them all)",
+			routing: relationship('PATCH', 'offers', offers(false, true)),
 		},
 		{
 			name: 'Replace Tags',
 			value: 'replaceTags',
 			action: "Replace a contact's tags",
-			description: "Replace all of a contact's tags with the chosen ones: every tag not chosen is removed",
-			routing: relationship('PATCH', 'tags', tags()),
+			description:
+				"Replace all of a contact's tags with the chosen ones: every tag not chosen is removed (none chosen removes them all)",
+			routing: relationship('PATCH', 'tags', tags(true)),
 		},
 		{
 			name: 'Revoke Offers',
@@ -132,7 +135,12 @@ export const contactOperations: INodeProperties[] = [
 			action: 'Update a contact',
 			description: 'Change the attributes you fill in; the others stay as they are',
 			routing: {
-				request: { method: 'PATCH', url: '/v1/contacts/{contactId}', body: { data: { type: 'contacts' } } },
+				// Kajabi requires `attributes` in an update, also when only the tags change.
+				request: {
+					method: 'PATCH',
+					url: '/v1/contacts/{contactId}',
+					body: { data: { type: 'contacts', attributes: {} } },
+				},
 				send: { paginate: true },
 			},
 		},
@@ -215,6 +223,27 @@ export const CONTACT_FILTERS: FilterDef[] = [
 	{ param: 'not_subscribed_email_sequence_id', displayName: 'Not Subscribed Email Sequence ID', description: 'Filter contacts not subscribed to a specific email sequence ID' },
 ];
 
+/** Update's tags: JSON:API's `data.relationships.tags`, which sets the contact's tags. */
+const updateTags: INodeProperties = {
+	displayName: 'Tag Names or IDs',
+	name: 'tagIds',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getContactTags' },
+	default: [],
+	description:
+		'The tags the contact has after the update: every tag not chosen is removed, and none chosen removes them all. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	routing: {
+		send: {
+			preSend: [
+				relationshipBody('updateFields.tagIds', 'contact_tags', 'Tags', {
+					allowEmpty: true,
+					at: 'data.relationships.tags',
+				}),
+			],
+		},
+	},
+};
+
 export const contactFields: INodeProperties[] = [
 	idLocator(
 		resource,
@@ -277,7 +306,10 @@ export const contactFields: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: show(resource, ['update']),
-		options: contactAttributeFields(true),
+		options: [
+			...contactAttributeFields(true),
+			updateTags,
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 
 	// Offers and tags
@@ -293,9 +325,10 @@ export const contactFields: INodeProperties[] = [
 		displayName: 'Send Welcome Email',
 		name: 'sendWelcomeEmail',
 		type: 'boolean',
-		default: false,
+		default: true,
 		displayOptions: show(resource, ['grantOffers']),
-		description: "Whether Kajabi sends the customer its welcome email for the offers",
+		description:
+			'Whether Kajabi sends the customer its welcome email for the offers (Kajabi sends it unless this is off)',
 	},
 	relatedIds(resource, ['revokeOffers'], 'offerIds', 'Offer', 'getOffers', 'The offers to take away.'),
 	relatedIds(
@@ -304,7 +337,8 @@ export const contactFields: INodeProperties[] = [
 		'offerIds',
 		'Offer',
 		'getOffers',
-		'The offers the contact keeps; access to every other offer is revoked.',
+		'The offers the contact keeps; access to every other offer is revoked, and none chosen revokes them all.',
+		false,
 	),
 	relatedIds(resource, ['addTags'], 'tagIds', 'Tag', 'getContactTags', 'The tags to add.'),
 	relatedIds(resource, ['removeTags'], 'tagIds', 'Tag', 'getContactTags', 'The tags to remove.'),
@@ -314,7 +348,8 @@ export const contactFields: INodeProperties[] = [
 		'tagIds',
 		'Tag',
 		'getContactTags',
-		'The tags the contact keeps; every other tag is removed.',
+		'The tags the contact keeps; every other tag is removed, and none chosen removes them all.',
+		false,
 	),
 
 	// Get Many
@@ -331,9 +366,9 @@ export const contactFields: INodeProperties[] = [
 	...optionsCollection(resource, ['get'], {
 		sparse: 'contacts',
 		include: [
-			['Customer', 'customer'],
-			['Offers', 'offers'],
-			['Tags', 'tags'],
+			['Customer', 'customer', 'customers'],
+			['Offers', 'offers', 'offers'],
+			['Tags', 'tags', 'contact_tags'],
 		],
 	}),
 	simplifyField(resource, [

@@ -111,6 +111,6 @@ export const contactNoteFields: INodeProperties[] = [
 			['Updated At', 'updated_at'],
 		],
 	}),
-	...optionsCollection(resource, ['get'], { sparse: 'contact_notes', include: [['Contact', 'contact']] }),
+	...optionsCollection(resource, ['get'], { sparse: 'contact_notes', include: [['Contact', 'contact', 'contacts']] }),
 	simplifyField(resource, ['create', 'get', 'getAll', 'update']),
 ];

@@ -21,6 +21,14 @@ export const courseFields: INodeProperties[] = [
 		{ param: 'publish_status_eq', displayName: 'Publish Status', description: 'Only courses with this publish status, for example published' },
 	]),
 	...optionsCollection(resource, ['getAll'], { sort: [['Title', 'title']], sparse: 'courses' }),
-	...optionsCollection(resource, ['get'], { include: [['Modules', 'modules'], ['Lessons', 'lessons'], ['Lesson Media', 'lessons.media']] }),
+	...optionsCollection(resource, ['get'], {
+		sparse: 'courses',
+		include: [
+			['Modules', 'modules', 'modules'],
+			['Lessons', 'lessons', 'lessons'],
+			['Lesson Media', 'lessons.media', 'media'],
+			['Offers', 'offers', 'offers'],
+		],
+	}),
 	simplifyField(resource, ['get', 'getAll']),
 ];

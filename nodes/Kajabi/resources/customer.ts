@@ -20,7 +20,10 @@ const offers = (method: 'GET' | 'POST' | 'DELETE' | 'PATCH', withBody = true) =>
 	request: { method, url: '/v1/customers/{customerId}/relationships/offers' },
 	send: {
 		paginate: true,
-		...(withBody ? { preSend: [relationshipBody('offerIds', 'offers', 'Offers')] } : {}),
+		// A replace with no offers revokes them all.
+		...(withBody
+			? { preSend: [relationshipBody('offerIds', 'offers', 'Offers', { allowEmpty: method === 'PATCH' })] }
+			: {}),
 	},
 });
 
@@ -57,7 +60,7 @@ export const customerOperations: INodeProperties[] = [
 			value: 'replaceOffers',
 			action: "Replace a customer's offers",
 			description:
-				"Replace all of a customer's offers with the chosen ones: access to every offer not chosen is revoked",
+				"Replace all of a customer's offers with the chosen ones: access to every offer not chosen is revoked (none chosen revokes them all)",
 			routing: offers('PATCH'),
 		},
 		{
@@ -146,6 +149,28 @@ export const CUSTOMER_FILTERS: FilterDef[] = [
 	{ param: 'not_subscribed_email_sequence_id', displayName: 'Not Subscribed Email Sequence ID', description: 'Filter customers not subscribed to a specific email sequence ID' },
 ];
 
+/** `filter[<what>_page]` and `filter[<what>_per]`: which page of the included records, and its size. */
+const includedPage = (name: string, what: string): INodeProperties[] => [
+	{
+		displayName: `Page of Included ${name}`,
+		name: `${what}Page`,
+		type: 'number',
+		default: 1,
+		typeOptions: { minValue: 1 },
+		description: `With Include: ${name}, which page of the customer's ${what} to include`,
+		routing: { send: { type: 'query', property: `filter[${what}_page]`, value: '={{ String($value) }}' } },
+	},
+	{
+		displayName: `Included ${name} per Page`,
+		name: `${what}Per`,
+		type: 'number',
+		default: 25,
+		typeOptions: { minValue: 1 },
+		description: `With Include: ${name}, how many of the customer's ${what} a page of them holds`,
+		routing: { send: { type: 'query', property: `filter[${what}_per]`, value: '={{ String($value) }}' } },
+	},
+];
+
 export const customerFields: INodeProperties[] = [
 	idLocator(resource, ['get', 'getOffers', 'grantOffers', 'replaceOffers', 'revokeOffers'], {
 		name: 'customerId',
@@ -160,7 +185,8 @@ export const customerFields: INodeProperties[] = [
 		'offerIds',
 		'Offer',
 		'getOffers',
-		'The offers the customer keeps; access to every other offer is revoked.',
+		'The offers the customer keeps; access to every other offer is revoked, and none chosen revokes them all.',
+		false,
 	),
 
 	// Get Many
@@ -179,8 +205,9 @@ export const customerFields: INodeProperties[] = [
 	...optionsCollection(resource, ['get'], {
 		sparse: 'customers',
 		include: [
-			['Offers', 'offers'],
-			['Products', 'products'],
+			['Contact', 'contact', 'contacts'],
+			['Offers', 'offers', 'offers'],
+			['Products', 'products', 'products'],
 		],
 		extra: [
 			{
@@ -199,6 +226,8 @@ export const customerFields: INodeProperties[] = [
 				description: 'With Include: Products, only products whose title contains this text',
 				routing: { send: { type: 'query', property: 'filter[products_search]' } },
 			},
+			...includedPage('Offers', 'offers'),
+			...includedPage('Products', 'products'),
 		],
 	}),
 	simplifyField(resource, ['get', 'getAll', 'getOffers', 'grantOffers', 'replaceOffers', 'revokeOffers']),

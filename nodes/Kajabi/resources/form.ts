@@ -98,10 +98,10 @@ export const formFields: INodeProperties[] = [
 	...optionsCollection(resource, ['get'], {
 		sparse: 'forms',
 		include: [
-			['Contact Tags', 'contact_tags'],
-			['Fields', 'fields'],
-			['Offer', 'offer'],
-			['Site', 'site'],
+			['Contact Tags', 'contact_tags', 'contact_tags'],
+			['Fields', 'fields', 'fields'],
+			['Offer', 'offer', 'offers'],
+			['Site', 'site', 'sites'],
 		],
 	}),
 	simplifyField(resource, ['get', 'getAll', 'submit']),

@@ -19,6 +19,6 @@ export const formSubmissionFields: INodeProperties[] = [
 		{ param: 'form_id', displayName: 'Form Name or ID', type: 'options', loadOptionsMethod: 'getForms', description: 'Only submissions of this form. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
 	]),
 	...optionsCollection(resource, ['getAll'], { sort: [['Created At', 'created_at'], ['Name', 'name'], ['Email', 'email']] }),
-	...optionsCollection(resource, ['get'], { include: [['Site', 'site'], ['Form', 'form']] }),
+	...optionsCollection(resource, ['get'], { include: [['Site', 'site', 'sites'], ['Form', 'form', 'forms']] }),
 	simplifyField(resource, ['get', 'getAll']),
 ];

@@ -1,6 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { filtersCollection, get, idLocator, listFields, operationSelector, optionsCollection, simplifyField } from '../fields';
+import {
+	attributeFilters,
+	COMPARISONS,
+	filtersCollection,
+	get,
+	idLocator,
+	listFields,
+	operationSelector,
+	optionsCollection,
+	simplifyField,
+	siteFilter,
+} from '../fields';
 
 const resource = 'landingPage';
 
@@ -15,10 +26,23 @@ export const landingPageFields: INodeProperties[] = [
 	idLocator(resource, ['get'], { name: 'landingPageId', displayName: 'Landing Page' }),
 	...listFields(resource, 'getAll'),
 	filtersCollection(resource, 'getAll', [
+		siteFilter('landing pages'),
 		{ param: 'title_cont', displayName: 'Title Contains', description: 'Only landing pages whose title contains this text' },
 		{ param: 'published', displayName: 'Published', type: 'boolean', description: 'Whether to return only published pages (on) or only unpublished ones (off)' },
 	]),
-	...optionsCollection(resource, ['getAll'], { sort: [['Title', 'title']], sparse: 'landing_pages' }),
+	// Kajabi lists these attributes and every comparison for landing pages.
+	attributeFilters(
+		resource,
+		'getAll',
+		[
+			['Created At', 'created_at'],
+			['Publish At', 'publish_at'],
+			['Title', 'title'],
+			['Updated At', 'updated_at'],
+		],
+		Object.keys(COMPARISONS),
+	),
+	...optionsCollection(resource, ['getAll'], { sort: [['Title', 'title'], ['Publish At', 'publish_at']], sparse: 'landing_pages' }),
 	...optionsCollection(resource, ['get'], { sparse: 'landing_pages' }),
 	simplifyField(resource, ['get', 'getAll']),
 ];

@@ -56,6 +56,6 @@ export const offerFields: INodeProperties[] = [
 		],
 		sparse: 'offers',
 	}),
-	...optionsCollection(resource, ['get'], { sparse: 'offers', include: [['Products', 'products']] }),
+	...optionsCollection(resource, ['get'], { sparse: 'offers', include: [['Products', 'products', 'products']] }),
 	simplifyField(resource, ['get', 'getAll', 'getProducts']),
 ];

@@ -21,6 +21,6 @@ export const orderFields: INodeProperties[] = [
 		{ param: 'fulfilled_at_null', displayName: 'Not Fulfilled', type: 'boolean', description: 'Whether to return only unfulfilled orders (on) or only fulfilled ones (off)' },
 	]),
 	...optionsCollection(resource, ['getAll'], { sort: [['Created At', 'created_at'], ['Order Number', 'order_number'], ['Fulfilled At', 'fulfilled_at']], sparse: 'orders' }),
-	...optionsCollection(resource, ['get'], { sparse: 'orders', include: [['Order Items', 'order_items'], ['Customer', 'customer'], ['Site', 'site']] }),
+	...optionsCollection(resource, ['get'], { sparse: 'orders', include: [['Order Items', 'order_items', 'order_items'], ['Customer', 'customer', 'customers'], ['Site', 'site', 'sites']] }),
 	simplifyField(resource, ['get', 'getAll']),
 ];

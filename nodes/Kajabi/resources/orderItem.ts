@@ -21,6 +21,6 @@ export const orderItemFields: INodeProperties[] = [
 		{ param: 'fulfilled_at_null', displayName: 'Not Fulfilled', type: 'boolean', description: 'Whether to return only unfulfilled items (on) or only fulfilled ones (off)' },
 	]),
 	...optionsCollection(resource, ['getAll'], { sort: [['Created At', 'created_at'], ['Quantity', 'quantity'], ['Fulfilled At', 'fulfilled_at']], sparse: 'order_items' }),
-	...optionsCollection(resource, ['get'], { sparse: 'order_items', include: [['Order', 'order']] }),
+	...optionsCollection(resource, ['get'], { sparse: 'order_items', include: [['Order', 'order', 'orders']] }),
 	simplifyField(resource, ['get', 'getAll']),
 ];

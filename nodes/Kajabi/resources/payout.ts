@@ -45,6 +45,7 @@ export const payoutFields: INodeProperties[] = [
 			options: [
 				{ name: 'Canceled', value: 'canceled' },
 				{ name: 'Failed', value: 'failed' },
+				{ name: 'In Transit', value: 'in_transit' },
 				{ name: 'Paid', value: 'paid' },
 				{ name: 'Pending', value: 'pending' },
 			],

@@ -21,6 +21,6 @@ export const podcastFields: INodeProperties[] = [
 		{ param: 'status_eq', displayName: 'Status', type: 'options', options: [{ name: 'Failed', value: 'failed' }, { name: 'Importing', value: 'importing' }, { name: 'Ready', value: 'ready' }], description: 'Only podcasts in this state' },
 		{ param: 'show_type_eq', displayName: 'Show Type', type: 'options', options: [{ name: 'Episodic', value: 'episodic' }, { name: 'Serial', value: 'serial' }], description: 'Only podcasts of this type' },
 	]),
-	...optionsCollection(resource, ['getAll'], { sort: [['Title', 'title'], ['Created At', 'created_at']], sparse: 'podcasts' }),
+	...optionsCollection(resource, ['getAll'], { sort: [['Title', 'title']], sparse: 'podcasts' }),
 	simplifyField(resource, ['get', 'getAll']),
 ];

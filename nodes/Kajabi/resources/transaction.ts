@@ -22,6 +22,6 @@ export const transactionFields: INodeProperties[] = [
 		{ param: 'end_date', displayName: 'End Date', type: 'dateTime', description: 'Only transactions on or before this date' },
 	]),
 	...optionsCollection(resource, ['getAll'], { sparse: 'transactions' }),
-	...optionsCollection(resource, ['get'], { sparse: 'transactions', include: [['Customer', 'customer'], ['Purchases', 'purchases']] }),
+	...optionsCollection(resource, ['get'], { sparse: 'transactions', include: [['Customer', 'customer', 'customers'], ['Purchases', 'purchases', 'purchases']] }),
 	simplifyField(resource, ['get', 'getAll']),
 ];

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { get, idLocator, listFields, operationSelector, optionsCollection, simplifyField } from '../fields';
+import { filtersCollection, get, idLocator, listFields, operationSelector, optionsCollection, simplifyField, siteFilter } from '../fields';
 
 const resource = 'websitePage';
 
@@ -14,6 +14,7 @@ export const websitePageOperations: INodeProperties[] = [
 export const websitePageFields: INodeProperties[] = [
 	idLocator(resource, ['get'], { name: 'websitePageId', displayName: 'Website Page' }),
 	...listFields(resource, 'getAll'),
+	filtersCollection(resource, 'getAll', [siteFilter('website pages')]),
 	...optionsCollection(resource, ['getAll'], { sort: [['Created At', 'created_at']], sparse: 'website_pages' }),
 	...optionsCollection(resource, ['get'], { sparse: 'website_pages' }),
 	simplifyField(resource, ['get', 'getAll']),
