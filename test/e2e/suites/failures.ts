@@ -107,13 +107,14 @@ export default function failures(env: E2eEnv): void {
 				noOp(node.succeeded, [700, y]),
 				noOp(node.failed, [700, y + 120]),
 				ours(node.regular, 'continueRegularOutput', ok, [450, y + 240]),
-				ours(node.redirect, 'continueRegularOutput', redirect, [200, y + 360]),
+				ours(node.redirect, 'continueRegularOutput', redirect, [450, y + 360]),
 			);
-			fromTrigger.push({ node: node.input, type: 'main', index: 0 }, { node: node.redirect, type: 'main', index: 0 });
+			fromTrigger.push({ node: node.input, type: 'main', index: 0 });
 			connections[node.input] = {
 				main: [[
 					{ node: node.errorOutput, type: 'main', index: 0 },
 					{ node: node.regular, type: 'main', index: 0 },
+					{ node: node.redirect, type: 'main', index: 0 },
 				]],
 			};
 			connections[node.errorOutput] = {
@@ -168,8 +169,9 @@ export default function failures(env: E2eEnv): void {
 		});
 
 		env.test(`${failure.platform}: a redirect from the credential's address fails the item, and nothing reaches the other host`, () => {
+			// The same inputs: the good one is the one that reaches the platform's address.
 			const [items] = outputsOf(runData, node.redirect);
-			expect(items).toHaveLength(1);
+			expect(items).toHaveLength(failure.input.length);
 			expect(String(items[0].json.error)).toMatch(/redirect/);
 			expect(JSON.stringify(items[0].json)).not.toContain('from=redirect');
 			expect(stolen).toEqual([]);
