@@ -8,13 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-/**
- * The school's address from the Account field: a school name ("myschool") becomes
- * https://myschool.getcourse.ru, a host ("school.example.com", "myschool.getcourse.io")
- * gets https://, a full address is kept as it is (without trailing slashes).
- */
-export const GETCOURSE_BASE_URL =
-	'={{ String($credentials.account).trim().replace(/\\/+$/, "").replace(/^(?!https?:\\/\\/)([^./:]+)$/i, "https://$1.getcourse.ru").replace(/^(?!https?:\\/\\/)/i, "https://") }}';
+import { GETCOURSE_BASE_URL } from '../nodes/GetCourse/address';
 
 export class GetCourseApi implements ICredentialType {
 	name = 'getCourseApi';

@@ -4,95 +4,11 @@ import type {
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
-	IDataObject,
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { shownAddress } from '../nodes/shared/request';
-import { acceptToken, isRefusedToken } from '../nodes/shared/tokens';
-
-/** A token is not handed out again this close to its expiry. */
-const EXPIRY_MARGIN_MS = 60_000;
-
-/** Kajabi's tokens live this long when the answer does not say (`expires_in`). */
-const DEFAULT_LIFETIME_S = 3600;
-
-interface TokenEntry {
-	/** The exchange in flight, or its result. */
-	token: Promise<string>;
-	/** When the token stops being handed out (known once the exchange has answered). */
-	reuseUntil: number;
-}
-
-/**
- * Tokens this n8n process got from Kajabi, per base URL and client, for their lifetime.
- * n8n starts every item's request at once and each sees the same empty token field: they
- * all share one exchange instead of asking Kajabi for a token each.
- */
-const tokens = new Map<string, TokenEntry>();
-
-function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
-	return String(credentials.baseUrl || 'https://api.kajabi.com').replace(/\/+$/, '');
-}
-
-/** Asks Kajabi for an access token with the client credentials grant. */
-async function exchange(
-	helpers: IHttpRequestHelper,
-	credentials: ICredentialDataDecryptedObject,
-	entry: TokenEntry,
-): Promise<string> {
-	const url = `${baseUrlOf(credentials)}/v1/oauth/token`;
-	let response: { statusCode: number; body: unknown; headers?: Record<string, string> };
-	try {
-		response = (await helpers.helpers.httpRequest({
-			method: 'POST',
-			url,
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-			body: new URLSearchParams({
-				grant_type: 'client_credentials',
-				client_id: String(credentials.clientId ?? '').trim(),
-				client_secret: String(credentials.clientSecret ?? '').trim(),
-			}).toString(),
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			// The client secret / password never follows a redirect to another address.
-			disableFollowRedirect: true,
-		})) as { statusCode: number; body: unknown; headers?: Record<string, string> };
-	} catch (error) {
-		const reason = String((error as Error).message ?? 'no answer').replace(/\s+/g, ' ').slice(0, 200);
-		throw new Error(`Could not reach Kajabi at ${url} to get an access token: ${reason}. Check the Base URL in the Kajabi credential.`);
-	}
-	if (response.statusCode >= 300 && response.statusCode < 400) {
-		const location = response.headers?.location ?? '';
-		throw new Error(
-			`Kajabi answered the token request with a redirect (HTTP ${response.statusCode}) to ${shownAddress(location, url)}; the client secret was not sent there. Check the Base URL in the Kajabi credential`,
-		);
-	}
-	const answer = (response.body && typeof response.body === 'object' ? response.body : {}) as IDataObject;
-	const token = typeof answer.access_token === 'string' ? answer.access_token : '';
-	if (response.statusCode >= 400 || !token) {
-		// Kajabi answers a refused client with `{ "error": "..." }`; its words go to the user.
-		const said = [answer.error_description, answer.error, answer.message].find(
-			(value) => typeof value === 'string' && value.trim() !== '',
-		);
-		throw new Error(
-			response.statusCode >= 400
-				? `Kajabi refused the client ID and client secret (HTTP ${response.statusCode}): ${String(said ?? 'no reason given')}. Check them in the Kajabi credential; a rotated or deleted API key stops working.`
-				: 'Kajabi answered the token request without an access token. Check the Base URL in the Kajabi credential.',
-		);
-	}
-	acceptToken('kajabiApi', token);
-	const lifetime = Number(answer.expires_in) > 0 ? Number(answer.expires_in) : DEFAULT_LIFETIME_S;
-	entry.reuseUntil = Date.now() + Math.max(lifetime * 1000 - EXPIRY_MARGIN_MS, 0);
-	return token;
-}
-
-/** Forgets every token this process holds; for tests. */
-export function forgetKajabiTokens(): void {
-	tokens.clear();
-}
+import { kajabiAccessToken } from '../nodes/Kajabi/token';
 
 export class KajabiApi implements ICredentialType {
 	name = 'kajabiApi';
@@ -161,25 +77,7 @@ export class KajabiApi implements ICredentialType {
 	 * n8n until shortly before it expires, unless Kajabi refused it.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const key = `${baseUrlOf(credentials)}\n${String(credentials.clientId ?? '').trim()}\n${String(credentials.clientSecret ?? '')}`;
-		let entry = tokens.get(key);
-		if (entry) {
-			// A token Kajabi refused (a 401 anywhere in this process) is never handed out again.
-			const current = await entry.token.catch(() => '');
-			const stale = !current || isRefusedToken('kajabiApi', current) || Date.now() >= entry.reuseUntil;
-			if (stale && tokens.get(key) === entry) tokens.delete(key);
-			entry = tokens.get(key);
-		}
-		if (!entry) {
-			const fresh: TokenEntry = { token: Promise.resolve(''), reuseUntil: Number.POSITIVE_INFINITY };
-			fresh.token = exchange(this, credentials, fresh);
-			tokens.set(key, fresh);
-			fresh.token.catch(() => {
-				if (tokens.get(key) === fresh) tokens.delete(key);
-			});
-			entry = fresh;
-		}
-		return { accessToken: await entry.token };
+		return { accessToken: await kajabiAccessToken(this, credentials) };
 	}
 
 	authenticate: IAuthenticateGeneric = {

@@ -9,118 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { shownAddress } from '../nodes/shared/request';
-import { acceptToken, forgetRefusedTokens, isRefusedToken, refuseToken } from '../nodes/shared/tokens';
-
-/** Where REMP CRM's users module exchanges an email and password for a user token. */
-export const REMP_LOGIN_PATH = '/api/v1/users/login';
-
-/** The start of the error a refused credential login throws; the node recognises it by this. */
-export const REMP_LOGIN_REFUSED = 'REMP CRM refused the email and password of the credential';
-
-/** The start of the error a login answer without a token throws (not REMP CRM at that address). */
-export const REMP_LOGIN_NO_TOKEN = 'REMP CRM answered the login without a user token';
-
-export function rempBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	return String(credentials.baseUrl ?? '')
-		.trim()
-		.replace(/\/+$/, '');
-}
-
-/** A failed login is reported to every later item for this long instead of being tried again. */
-const FAILED_LOGIN_KEPT_MS = 60_000;
-
-interface Login {
-	token: Promise<string>;
-	/** When the login failed; undefined while it runs or once it succeeded. */
-	failedAt?: number;
-}
-
-/**
- * Logins this n8n process made, per CRM address and user, shared by every item and
- * execution: n8n starts all items' requests at once and each sees the same empty token
- * field, and REMP CRM hands out a new token on every login. A refused email and password
- * fail the items of the next minute without asking the CRM again (no lock-outs).
- */
-const sessions = new Map<string, Login>();
-
-/** Forgets every login this process made; for tests. */
-export function forgetRempSessions(): void {
-	sessions.clear();
-	forgetRefusedTokens();
-}
-
-async function logIn(
-	helpers: IHttpRequestHelper,
-	credentials: ICredentialDataDecryptedObject,
-): Promise<string> {
-	const response = (await helpers.helpers.httpRequest({
-		method: 'POST',
-		url: `${rempBaseUrl(credentials)}${REMP_LOGIN_PATH}`,
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-		body: new URLSearchParams({
-			email: String(credentials.email ?? '').trim(),
-			password: String(credentials.password ?? ''),
-		}).toString(),
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		// The password never follows a redirect to another address.
-		disableFollowRedirect: true,
-	})) as { statusCode: number; body: unknown; headers?: Record<string, string> };
-	if (response.statusCode >= 300 && response.statusCode < 400) {
-		throw new Error(
-			`${REMP_LOGIN_NO_TOKEN}: it answered with a redirect (HTTP ${response.statusCode}) to ${shownAddress(response.headers?.location ?? '', rempBaseUrl(credentials))}, where the password was not sent`,
-		);
-	}
-	const answer = (response.body && typeof response.body === 'object' ? response.body : {}) as IDataObject;
-	const token = (answer.access as IDataObject | undefined)?.token;
-	if (response.statusCode >= 400) {
-		// REMP CRM answers `{ status: "error", error: "auth_failed", message }`; its words go to the user.
-		const said = [answer.message, answer.error].find(
-			(value) => typeof value === 'string' && value.trim() !== '',
-		);
-		throw new Error(
-			`${REMP_LOGIN_REFUSED} (HTTP ${response.statusCode}): ${String(said ?? 'no reason given')}`,
-		);
-	}
-	if (typeof token !== 'string' || token === '') {
-		throw new Error(
-			`${REMP_LOGIN_NO_TOKEN} ("access.token", HTTP ${response.statusCode})`,
-		);
-	}
-	acceptToken('rempCrmApi', token);
-	return token;
-}
-
-/** A token for the credential's user: the one this process already has, or a new login. */
-async function sessionToken(
-	helpers: IHttpRequestHelper,
-	credentials: ICredentialDataDecryptedObject,
-): Promise<string> {
-	const key = `${rempBaseUrl(credentials)}\n${String(credentials.email ?? '').trim()}\n${String(credentials.password ?? '')}`;
-	// A token in the credential when n8n asks for a new one is a credential test or a refusal:
-	// it is not handed out again.
-	refuseToken('rempCrmApi', String(credentials.sessionToken ?? ''));
-	for (;;) {
-		let login = sessions.get(key);
-		if (login?.failedAt !== undefined && Date.now() - login.failedAt >= FAILED_LOGIN_KEPT_MS) {
-			sessions.delete(key);
-			login = undefined;
-		}
-		if (!login) {
-			const started: Login = { token: logIn(helpers, credentials) };
-			started.token.catch(() => {
-				started.failedAt = Date.now();
-			});
-			sessions.set(key, started);
-			login = started;
-		}
-		const token = await login.token;
-		if (!isRefusedToken('rempCrmApi', token)) return token;
-		if (sessions.get(key) === login) sessions.delete(key);
-	}
-}
+import { REMP_LOGIN_PATH, rempSessionToken } from '../nodes/RempCrm/session';
 
 export class RempCrmApi implements ICredentialType {
 	name = 'rempCrmApi';
@@ -222,7 +111,7 @@ export class RempCrmApi implements ICredentialType {
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		if (credentials.authentication !== 'emailPassword') return {};
-		return { sessionToken: await sessionToken(this, credentials) };
+		return { sessionToken: await rempSessionToken(this, credentials) };
 	}
 
 	/**

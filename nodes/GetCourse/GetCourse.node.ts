@@ -1,7 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { GETCOURSE_BASE_URL } from '../../credentials/GetCourseApi.credentials';
+import { GETCOURSE_BASE_URL } from './address';
 import { listSearch } from './methods';
 import { exportFields, exportOperations } from './resources/export';
 import { fieldFields, fieldOperations } from './resources/field';

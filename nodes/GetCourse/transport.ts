@@ -18,18 +18,11 @@ import type { PathParam } from '../shared/path';
 import { fillPath, positiveInteger } from '../shared/path';
 import type { ErrorText, PlatformSpec, RequestContext } from '../shared/request';
 import { itemResult, platformRequest } from '../shared/request';
+import { baseUrlOf } from './address';
+
+export { baseUrlOf };
 
 export const GETCOURSE_CREDENTIAL = 'getCourseApi';
-
-/** The school's address from the credential's Account field (same rule as the credential's expression). */
-export function baseUrlOf(account: unknown): string {
-	const value = String(account ?? '')
-		.trim()
-		.replace(/\/+$/, '');
-	if (/^https?:\/\//i.test(value)) return value;
-	if (/^[^./:]+$/.test(value)) return `https://${value}.getcourse.ru`;
-	return `https://${value}`;
-}
 
 /** The export error codes GetCourse answers with (under HTTP 200), and what the user can do. */
 export const EXPORT_ERRORS: Record<number, string> = {

@@ -21,8 +21,9 @@ import type { PathParam } from '../shared/path';
 import { fillPath, matching } from '../shared/path';
 import type { PlatformSpec, RequestContext } from '../shared/request';
 import { itemResult, platformRequest } from '../shared/request';
+import { KAJABI_CREDENTIAL, kajabiBaseUrl } from './token';
 
-export const KAJABI_CREDENTIAL = 'kajabiApi';
+export { KAJABI_CREDENTIAL };
 
 /** The JSON:API media type Kajabi speaks. */
 export const JSON_API = 'application/vnd.api+json';
@@ -44,7 +45,6 @@ function errorLine(error: IDataObject): string {
 }
 
 export const KAJABI: PlatformSpec = {
-	authFailure: refusedClient,
 	name: 'Kajabi',
 	credentialType: KAJABI_CREDENTIAL,
 	// Kajabi does not publish a rate; this is an assumption the credential can override.
@@ -83,21 +83,6 @@ export const KAJABI: PlatformSpec = {
 	emptyAnswer: (options) =>
 		(options.method ?? 'GET').toUpperCase() === 'GET' ? undefined : { success: true },
 };
-
-/** The credential's words when Kajabi refuses the client ID and secret (see KajabiApi.credentials.ts). */
-const REFUSED_CLIENT = /Kajabi refused the client ID and client secret \(HTTP (\d{3})\): (.*?)\. Check them/;
-
-/** Kajabi refusing the client ID and secret while n8n gets the token: said as such, with its code. */
-function refusedClient(text: string) {
-	const match = REFUSED_CLIENT.exec(text);
-	if (!match) return undefined;
-	return {
-		message: `Kajabi: the client ID and client secret were refused (${match[2]})`,
-		description:
-			'Check the client ID and client secret in the Kajabi credential (Kajabi admin: Settings → Security → User API Keys); a rotated or deleted API key stops working.',
-		httpCode: match[1],
-	};
-}
 
 /** Kajabi's IDs: digits mostly, letters in a few (payouts: payout_abc123). */
 const kajabiId = (label: string, example = '123'): PathParam =>
@@ -297,7 +282,7 @@ export async function kajabiGetOptions(
 	qs: IDataObject = {},
 ): Promise<IHttpRequestOptions> {
 	const credentials = await ctx.getCredentials(KAJABI_CREDENTIAL);
-	const baseURL = String(credentials.baseUrl || 'https://api.kajabi.com').replace(/\/+$/, '');
+	const baseURL = kajabiBaseUrl(credentials);
 	return { method: 'GET', baseURL, url, qs, headers: { Accept: JSON_API } };
 }
 

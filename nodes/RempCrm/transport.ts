@@ -14,15 +14,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import {
-	REMP_LOGIN_NO_TOKEN,
-	REMP_LOGIN_PATH,
-	REMP_LOGIN_REFUSED,
-	rempBaseUrl,
-} from '../../credentials/RempCrmApi.credentials';
 import { inputCheck, throwHeldInputError } from '../shared/input';
 import type { PlatformSpec } from '../shared/request';
 import { itemResult, platformRequest } from '../shared/request';
+import { REMP_CREDENTIAL, REMP_LOGIN_PATH, rempBaseUrl } from './session';
 
 export const ACTIVATE_PATH = '/api/v1/coupon/activate';
 
@@ -58,39 +53,12 @@ function payloadErrors(errors: unknown): string | undefined {
 	return `Invalid fields — ${lines.join('; ')}.`;
 }
 
-/** What the user can do about each way the credential's own login fails. */
-const LOGIN_FAILURES: Array<[string, string]> = [
-	[
-		REMP_LOGIN_REFUSED,
-		'Nothing else was sent. Check the Email and Password in the REMP CRM credential; the next try waits a minute unless you change them.',
-	],
-	[
-		REMP_LOGIN_NO_TOKEN,
-		'Nothing else was sent. Check the Base URL in the REMP CRM credential: it should be the CRM\'s own address, without /api.',
-	],
-];
-
-/**
- * The credential's own login failing reaches the request as a thrown error; it is REMP CRM
- * refusing the email and password, or answering without a token, not a lost connection.
- */
-function loginFailure(text: string) {
-	for (const [start, description] of LOGIN_FAILURES) {
-		const at = text.indexOf(start);
-		if (at < 0) continue;
-		const said = text.slice(at);
-		return { message: said, description, httpCode: /HTTP (\d{3})\)/.exec(said)?.[1] ?? null };
-	}
-	return undefined;
-}
-
 export const REMP: PlatformSpec = {
 	name: 'REMP CRM',
-	credentialType: 'rempCrmApi',
+	credentialType: REMP_CREDENTIAL,
 	// REMP CRM documents no rate limit; a self-hosted CRM gets 10 requests a second by default.
 	rate: { requests: 10, windowMs: 1000 },
 	baseUrlField: 'Base URL',
-	authFailure: loginFailure,
 	// REMP CRM refuses an expired or logged-out user token with 403 (not 401). Only the token
 	// the credential logged in for is renewed; an item's own User Token is the user's to fix.
 	token: {

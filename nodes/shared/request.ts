@@ -32,6 +32,7 @@ import {
 	MAX_WINDOW_MS,
 	traffic,
 } from './gate';
+import { credentialRefusal } from './auth';
 import { refuseToken } from './tokens';
 
 /** Every n8n context a node or trigger sends requests from. */
@@ -98,12 +99,6 @@ export interface PlatformSpec {
 	emptyAnswer?: (options: IHttpRequestOptions, status: number) => IDataObject | undefined;
 	/** The field of the credential that holds the address, for messages ("Base URL"). */
 	baseUrlField: string;
-	/**
-	 * An error thrown while n8n prepared the credential (its preAuthentication: a login or
-	 * token exchange the platform refused), in the platform's words with its HTTP code;
-	 * undefined when the error is not one of those, and the request counts as unanswered.
-	 */
-	authFailure?: (message: string) => (ErrorText & { httpCode: string | null }) | undefined;
 }
 
 /** "Too many requests": the platform applied nothing; always resent after the pause. */
@@ -411,7 +406,8 @@ export async function platformRequest(
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			if (signal?.aborted) throw new NodeOperationError(node, new CancelledError().message, { itemIndex: index });
-			const refused = spec.authFailure?.(String((error as Error)?.message ?? ''));
+			// The credential's own login or token exchange was refused (nodes/shared/auth.ts).
+			const refused = credentialRefusal(credentials, error);
 			if (refused) {
 				throw new NodeApiError(node, { message: refused.message } as JsonObject, {
 					message: refused.message,

@@ -5,7 +5,8 @@
  */
 import { Workflow } from 'n8n-workflow';
 
-import { GETCOURSE_BASE_URL, GetCourseApi } from '../../credentials/GetCourseApi.credentials';
+import { GetCourseApi } from '../../credentials/GetCourseApi.credentials';
+import { GETCOURSE_BASE_URL } from '../../nodes/GetCourse/address';
 import { baseUrlOf } from '../../nodes/GetCourse/transport';
 import { virtualClock } from '../clock';
 import { interceptHttp, resetHttp, TestNodeTypes } from '../harness';

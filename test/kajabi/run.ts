@@ -1,6 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { forgetKajabiTokens, KajabiApi } from '../../credentials/KajabiApi.credentials';
+import { KajabiApi } from '../../credentials/KajabiApi.credentials';
+import { forgetKajabiTokens } from '../../nodes/Kajabi/token';
 import { Kajabi } from '../../nodes/Kajabi/Kajabi.node';
 import { clock, resetGates } from '../../nodes/shared/gate';
 import type { RunResult, RunOptions } from '../harness';

@@ -5,7 +5,7 @@
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { forgetRempSessions } from '../../credentials/RempCrmApi.credentials';
+import { forgetRempSessions } from '../../nodes/RempCrm/session';
 import type { RecordedRequest, RunResult } from '../harness';
 import { interceptHttp, resetHttp } from '../harness';
 import { REMP_COUPONS, REMP_USERS, RempCrmMock } from '../mocks/rempCrm';

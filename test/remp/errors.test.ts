@@ -5,7 +5,7 @@
 import nock from 'nock';
 import type { NodeApiError } from 'n8n-workflow';
 
-import { forgetRempSessions } from '../../credentials/RempCrmApi.credentials';
+import { forgetRempSessions } from '../../nodes/RempCrm/session';
 import type { MockResponse, RecordedRequest } from '../harness';
 import { interceptHttp, resetHttp } from '../harness';
 import { REMP_COUPONS, REMP_USERS, RempCrmMock } from '../mocks/rempCrm';

@@ -4,7 +4,8 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { forgetRempSessions, RempCrmApi } from '../../credentials/RempCrmApi.credentials';
+import { RempCrmApi } from '../../credentials/RempCrmApi.credentials';
+import { forgetRempSessions } from '../../nodes/RempCrm/session';
 import type { RecordedRequest } from '../harness';
 import { interceptHttp, resetHttp } from '../harness';
 import { REMP_COUPONS, REMP_USERS, RempCrmMock } from '../mocks/rempCrm';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { REMP_LOGIN_PATH } from '../../../credentials/RempCrmApi.credentials';
+import { REMP_LOGIN_PATH } from '../session';
 
 const show = { show: { resource: ['user'], operation: ['logIn'] } };
 

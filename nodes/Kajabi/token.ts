@@ -1,0 +1,142 @@
+/**
+ * Kajabi's access token: the client credentials exchange behind the credential's
+ * preAuthentication, and the tokens this n8n process keeps. n8n starts every item's
+ * request at once and each sees the same empty token field: they share one exchange. A
+ * token Kajabi refused (nodes/shared/tokens.ts) is never handed out again.
+ */
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
+
+import { CredentialRefused, CredentialUnreachable, reportingRefusals } from '../shared/auth';
+import { shownAddress } from '../shared/request';
+import { acceptToken, isRefusedToken } from '../shared/tokens';
+
+export const KAJABI_CREDENTIAL = 'kajabiApi';
+
+/** A token is not handed out again this close to its expiry. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+/** Kajabi's tokens live this long when the answer does not say (`expires_in`). */
+const DEFAULT_LIFETIME_S = 3600;
+
+interface TokenEntry {
+	/** The exchange in flight, or its result. */
+	token: Promise<string>;
+	/** When the token stops being handed out (known once the exchange has answered). */
+	reuseUntil: number;
+}
+
+/** Tokens this n8n process got from Kajabi, per base URL and client, for their lifetime. */
+const tokens = new Map<string, TokenEntry>();
+
+/** The credential's API address (the one rule for Kajabi's base URL). */
+export function kajabiBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	return String(credentials.baseUrl || 'https://api.kajabi.com')
+		.trim()
+		.replace(/\/+$/, '');
+}
+
+const CHECK_KEY =
+	'Check the client ID and client secret in the Kajabi credential (Kajabi admin: Settings → Security → User API Keys); a rotated or deleted API key stops working.';
+
+/** Asks Kajabi for an access token with the client credentials grant. */
+async function exchange(
+	helpers: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	entry: TokenEntry,
+): Promise<string> {
+	const url = `${kajabiBaseUrl(credentials)}/v1/oauth/token`;
+	let response: { statusCode: number; body: unknown; headers?: Record<string, string> } | undefined;
+	let lost: unknown;
+	try {
+		response = (await helpers.helpers.httpRequest({
+			method: 'POST',
+			url,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+			body: new URLSearchParams({
+				grant_type: 'client_credentials',
+				client_id: String(credentials.clientId ?? '').trim(),
+				client_secret: String(credentials.clientSecret ?? '').trim(),
+			}).toString(),
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			// The client secret never follows a redirect to another address.
+			disableFollowRedirect: true,
+		})) as { statusCode: number; body: unknown; headers?: Record<string, string> };
+	} catch (error) {
+		lost = error;
+	}
+	if (!response) {
+		const reason = String((lost as Error)?.message ?? 'no answer').replace(/\s+/g, ' ').slice(0, 200);
+		throw new CredentialUnreachable(
+			`Could not reach Kajabi at ${url} to get an access token: ${reason}. Check the Base URL in the Kajabi credential.`,
+		);
+	}
+	const status = String(response.statusCode);
+	if (response.statusCode >= 300 && response.statusCode < 400) {
+		throw new CredentialRefused(
+			`Kajabi answered the token request with a redirect (HTTP ${status}) to ${shownAddress(response.headers?.location ?? '', url)}; the client secret was not sent there. Check the Base URL in the Kajabi credential`,
+			'If Kajabi moved, enter its new address as the Base URL; otherwise leave it at https://api.kajabi.com.',
+			status,
+		);
+	}
+	const answer = (response.body && typeof response.body === 'object' ? response.body : {}) as IDataObject;
+	const token = typeof answer.access_token === 'string' ? answer.access_token : '';
+	if (response.statusCode >= 400) {
+		// Kajabi answers a refused client with `{ "error": "..." }`; its words go to the user.
+		const said = [answer.error_description, answer.error, answer.message].find(
+			(value) => typeof value === 'string' && value.trim() !== '',
+		);
+		throw new CredentialRefused(
+			`Kajabi: the client ID and client secret were refused (${String(said ?? 'no reason given')})`,
+			CHECK_KEY,
+			status,
+		);
+	}
+	if (!token) {
+		throw new CredentialRefused(
+			'Kajabi answered the token request without an access token. Check the Base URL in the Kajabi credential.',
+			'The Base URL should be Kajabi\'s API address (https://api.kajabi.com), not a website or a proxy\'s page.',
+			status,
+		);
+	}
+	acceptToken(KAJABI_CREDENTIAL, token);
+	const lifetime = Number(answer.expires_in) > 0 ? Number(answer.expires_in) : DEFAULT_LIFETIME_S;
+	entry.reuseUntil = Date.now() + Math.max(lifetime * 1000 - EXPIRY_MARGIN_MS, 0);
+	return token;
+}
+
+/**
+ * The access token for a credential: the one this n8n already has for it, unless Kajabi
+ * refused it or it is about to expire, or a new exchange shared by every caller meanwhile.
+ */
+export async function kajabiAccessToken(
+	helpers: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string> {
+	const key = `${kajabiBaseUrl(credentials)}\n${String(credentials.clientId ?? '').trim()}\n${String(credentials.clientSecret ?? '')}`;
+	let entry = tokens.get(key);
+	if (entry) {
+		// A token Kajabi refused (a 401 anywhere in this process) is never handed out again.
+		const current = await entry.token.catch(() => '');
+		const stale = !current || isRefusedToken(KAJABI_CREDENTIAL, current) || Date.now() >= entry.reuseUntil;
+		if (stale && tokens.get(key) === entry) tokens.delete(key);
+		entry = tokens.get(key);
+	}
+	if (!entry) {
+		const fresh: TokenEntry = { token: Promise.resolve(''), reuseUntil: Number.POSITIVE_INFINITY };
+		fresh.token = exchange(helpers, credentials, fresh);
+		tokens.set(key, fresh);
+		fresh.token.catch(() => {
+			if (tokens.get(key) === fresh) tokens.delete(key);
+		});
+		entry = fresh;
+	}
+	const shared = entry;
+	return await reportingRefusals(credentials, async () => await shared.token);
+}
+
+/** Forgets every token this process holds; for tests. */
+export function forgetKajabiTokens(): void {
+	tokens.clear();
+}

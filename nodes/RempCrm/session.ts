@@ -1,0 +1,134 @@
+/**
+ * REMP CRM's login for a credential with Email and Password: the login behind the
+ * credential's preAuthentication, and the user tokens this n8n process keeps. A refused
+ * login, or an answer that is not REMP CRM's, is a CredentialRefused the request layer
+ * reports in REMP CRM's words; a token REMP CRM refused (nodes/shared/tokens.ts) is never
+ * handed out again.
+ */
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
+
+import { CredentialRefused, reportingRefusals } from '../shared/auth';
+import { shownAddress } from '../shared/request';
+import { acceptToken, forgetRefusedTokens, isRefusedToken, refuseToken } from '../shared/tokens';
+
+export const REMP_CREDENTIAL = 'rempCrmApi';
+
+/** Where REMP CRM's users module exchanges an email and password for a user token. */
+export const REMP_LOGIN_PATH = '/api/v1/users/login';
+
+/** What the user can do when the credential's login is refused, or answered without a token. */
+const CHECK_LOGIN =
+	'Nothing else was sent. Check the Email and Password in the REMP CRM credential; the next try waits a minute unless you change them.';
+const CHECK_ADDRESS =
+	"Nothing else was sent. Check the Base URL in the REMP CRM credential: it should be the CRM's own address, without /api.";
+
+/** The CRM's address from the credential (the one rule for REMP CRM's base URL). */
+export function rempBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	return String(credentials.baseUrl ?? '')
+		.trim()
+		.replace(/\/+$/, '');
+}
+
+/** A failed login is reported to every later item for this long instead of being tried again. */
+const FAILED_LOGIN_KEPT_MS = 60_000;
+
+interface Login {
+	token: Promise<string>;
+	/** When the login failed; undefined while it runs or once it succeeded. */
+	failedAt?: number;
+}
+
+/**
+ * Logins this n8n process made, per CRM address and user, shared by every item and
+ * execution: n8n starts all items' requests at once and each sees the same empty token
+ * field, and REMP CRM hands out a new token on every login. A refused email and password
+ * fail the items of the next minute without asking the CRM again (no lock-outs).
+ */
+const sessions = new Map<string, Login>();
+
+/** Forgets every login this process made; for tests. */
+export function forgetRempSessions(): void {
+	sessions.clear();
+	forgetRefusedTokens();
+}
+
+async function logIn(
+	helpers: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string> {
+	const response = (await helpers.helpers.httpRequest({
+		method: 'POST',
+		url: `${rempBaseUrl(credentials)}${REMP_LOGIN_PATH}`,
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+		body: new URLSearchParams({
+			email: String(credentials.email ?? '').trim(),
+			password: String(credentials.password ?? ''),
+		}).toString(),
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		// The password never follows a redirect to another address.
+		disableFollowRedirect: true,
+	})) as { statusCode: number; body: unknown; headers?: Record<string, string> };
+	const status = String(response.statusCode);
+	if (response.statusCode >= 300 && response.statusCode < 400) {
+		throw new CredentialRefused(
+			`REMP CRM answered the login with a redirect (HTTP ${status}) to ${shownAddress(response.headers?.location ?? '', rempBaseUrl(credentials))}, where the password was not sent`,
+			CHECK_ADDRESS,
+			status,
+		);
+	}
+	const answer = (response.body && typeof response.body === 'object' ? response.body : {}) as IDataObject;
+	const token = (answer.access as IDataObject | undefined)?.token;
+	if (response.statusCode >= 400) {
+		// REMP CRM answers `{ status: "error", error: "auth_failed", message }`; its words go to the user.
+		const said = [answer.message, answer.error].find(
+			(value) => typeof value === 'string' && value.trim() !== '',
+		);
+		throw new CredentialRefused(
+			`REMP CRM refused the email and password of the credential (HTTP ${status}): ${String(said ?? 'no reason given')}`,
+			CHECK_LOGIN,
+			status,
+		);
+	}
+	if (typeof token !== 'string' || token === '') {
+		throw new CredentialRefused(
+			`REMP CRM answered the login without a user token ("access.token", HTTP ${status})`,
+			CHECK_ADDRESS,
+			status,
+		);
+	}
+	acceptToken(REMP_CREDENTIAL, token);
+	return token;
+}
+
+/** A token for the credential's user: the one this process already has, or a new login. */
+export async function rempSessionToken(
+	helpers: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string> {
+	const key = `${rempBaseUrl(credentials)}\n${String(credentials.email ?? '').trim()}\n${String(credentials.password ?? '')}`;
+	// A token in the credential when n8n asks for a new one is a credential test or a refusal:
+	// it is not handed out again.
+	refuseToken(REMP_CREDENTIAL, String(credentials.sessionToken ?? ''));
+	for (;;) {
+		let login = sessions.get(key);
+		if (login?.failedAt !== undefined && Date.now() - login.failedAt >= FAILED_LOGIN_KEPT_MS) {
+			sessions.delete(key);
+			login = undefined;
+		}
+		if (!login) {
+			const started: Login = { token: logIn(helpers, credentials) };
+			started.token.catch(() => {
+				started.failedAt = Date.now();
+			});
+			sessions.set(key, started);
+			login = started;
+		}
+		const pending = login;
+		const token = await reportingRefusals(credentials, async () => await pending.token);
+		if (!isRefusedToken(REMP_CREDENTIAL, token)) return token;
+		if (sessions.get(key) === login) sessions.delete(key);
+	}
+}
+
