@@ -6,9 +6,9 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { CredentialRefused, CredentialUnreachable, reportingRefusals } from '../shared/auth';
+import { CredentialRefused, CredentialUnreachable } from '../shared/auth';
 import { shownAddress } from '../shared/request';
-import { acceptToken, isRefusedToken } from '../shared/tokens';
+import { TokenCache } from '../shared/tokens';
 
 export const KAJABI_CREDENTIAL = 'kajabiApi';
 
@@ -18,15 +18,8 @@ const EXPIRY_MARGIN_MS = 60_000;
 /** Kajabi's tokens live this long when the answer does not say (`expires_in`). */
 const DEFAULT_LIFETIME_S = 3600;
 
-interface TokenEntry {
-	/** The exchange in flight, or its result. */
-	token: Promise<string>;
-	/** When the token stops being handed out (known once the exchange has answered). */
-	reuseUntil: number;
-}
-
 /** Tokens this n8n process got from Kajabi, per base URL and client, for their lifetime. */
-const tokens = new Map<string, TokenEntry>();
+const tokens = new TokenCache(KAJABI_CREDENTIAL);
 
 /** The credential's API address (the one rule for Kajabi's base URL). */
 export function kajabiBaseUrl(credentials: ICredentialDataDecryptedObject): string {
@@ -42,8 +35,7 @@ const CHECK_KEY =
 async function exchange(
 	helpers: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
-	entry: TokenEntry,
-): Promise<string> {
+): Promise<{ token: string; lifetimeMs: number }> {
 	const url = `${kajabiBaseUrl(credentials)}/v1/oauth/token`;
 	let response: { statusCode: number; body: unknown; headers?: Record<string, string> } | undefined;
 	let lost: unknown;
@@ -100,10 +92,8 @@ async function exchange(
 			status,
 		);
 	}
-	acceptToken(KAJABI_CREDENTIAL, token);
 	const lifetime = Number(answer.expires_in) > 0 ? Number(answer.expires_in) : DEFAULT_LIFETIME_S;
-	entry.reuseUntil = Date.now() + Math.max(lifetime * 1000 - EXPIRY_MARGIN_MS, 0);
-	return token;
+	return { token, lifetimeMs: Math.max(lifetime * 1000 - EXPIRY_MARGIN_MS, 0) };
 }
 
 /**
@@ -115,25 +105,7 @@ export async function kajabiAccessToken(
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<string> {
 	const key = `${kajabiBaseUrl(credentials)}\n${String(credentials.clientId ?? '').trim()}\n${String(credentials.clientSecret ?? '')}`;
-	let entry = tokens.get(key);
-	if (entry) {
-		// A token Kajabi refused (a 401 anywhere in this process) is never handed out again.
-		const current = await entry.token.catch(() => '');
-		const stale = !current || isRefusedToken(KAJABI_CREDENTIAL, current) || Date.now() >= entry.reuseUntil;
-		if (stale && tokens.get(key) === entry) tokens.delete(key);
-		entry = tokens.get(key);
-	}
-	if (!entry) {
-		const fresh: TokenEntry = { token: Promise.resolve(''), reuseUntil: Number.POSITIVE_INFINITY };
-		fresh.token = exchange(helpers, credentials, fresh);
-		tokens.set(key, fresh);
-		fresh.token.catch(() => {
-			if (tokens.get(key) === fresh) tokens.delete(key);
-		});
-		entry = fresh;
-	}
-	const shared = entry;
-	return await reportingRefusals(credentials, async () => await shared.token);
+	return await tokens.get(key, credentials, async () => await exchange(helpers, credentials));
 }
 
 /** Forgets every token this process holds; for tests. */

@@ -7,9 +7,9 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { CredentialRefused, reportingRefusals } from '../shared/auth';
+import { CredentialRefused } from '../shared/auth';
 import { shownAddress } from '../shared/request';
-import { acceptToken, forgetRefusedTokens, isRefusedToken, refuseToken } from '../shared/tokens';
+import { forgetRefusedTokens, refuseToken, TokenCache } from '../shared/tokens';
 
 export const REMP_CREDENTIAL = 'rempCrmApi';
 
@@ -32,19 +32,13 @@ export function rempBaseUrl(credentials: ICredentialDataDecryptedObject): string
 /** A failed login is reported to every later item for this long instead of being tried again. */
 const FAILED_LOGIN_KEPT_MS = 60_000;
 
-interface Login {
-	token: Promise<string>;
-	/** When the login failed; undefined while it runs or once it succeeded. */
-	failedAt?: number;
-}
-
 /**
  * Logins this n8n process made, per CRM address and user, shared by every item and
  * execution: n8n starts all items' requests at once and each sees the same empty token
  * field, and REMP CRM hands out a new token on every login. A refused email and password
  * fail the items of the next minute without asking the CRM again (no lock-outs).
  */
-const sessions = new Map<string, Login>();
+const sessions = new TokenCache(REMP_CREDENTIAL, FAILED_LOGIN_KEPT_MS);
 
 /** Forgets every login this process made; for tests. */
 export function forgetRempSessions(): void {
@@ -55,7 +49,7 @@ export function forgetRempSessions(): void {
 async function logIn(
 	helpers: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
-): Promise<string> {
+): Promise<{ token: string }> {
 	const response = (await helpers.helpers.httpRequest({
 		method: 'POST',
 		url: `${rempBaseUrl(credentials)}${REMP_LOGIN_PATH}`,
@@ -98,8 +92,7 @@ async function logIn(
 			status,
 		);
 	}
-	acceptToken(REMP_CREDENTIAL, token);
-	return token;
+	return { token };
 }
 
 /** A token for the credential's user: the one this process already has, or a new login. */
@@ -111,24 +104,6 @@ export async function rempSessionToken(
 	// A token in the credential when n8n asks for a new one is a credential test or a refusal:
 	// it is not handed out again.
 	refuseToken(REMP_CREDENTIAL, String(credentials.sessionToken ?? ''));
-	for (;;) {
-		let login = sessions.get(key);
-		if (login?.failedAt !== undefined && Date.now() - login.failedAt >= FAILED_LOGIN_KEPT_MS) {
-			sessions.delete(key);
-			login = undefined;
-		}
-		if (!login) {
-			const started: Login = { token: logIn(helpers, credentials) };
-			started.token.catch(() => {
-				started.failedAt = Date.now();
-			});
-			sessions.set(key, started);
-			login = started;
-		}
-		const pending = login;
-		const token = await reportingRefusals(credentials, async () => await pending.token);
-		if (!isRefusedToken(REMP_CREDENTIAL, token)) return token;
-		if (sessions.get(key) === login) sessions.delete(key);
-	}
+	return await sessions.get(key, credentials, async () => await logIn(helpers, credentials));
 }
 

@@ -5,6 +5,8 @@
  * the credential's own cache or from the credential data n8n stored.
  */
 
+import { reportingRefusals } from './auth';
+
 /** How many refused tokens are remembered, and for how long. */
 const MAX_REMEMBERED = 1000;
 const REMEMBERED_MS = 24 * 3_600_000;
@@ -47,4 +49,71 @@ export function acceptToken(credentialType: string, token: string): void {
 /** Forgets every refused token; for tests. */
 export function forgetRefusedTokens(): void {
 	refused.clear();
+}
+
+/**
+ * Tokens a credential gets for itself (Kajabi's exchange, REMP CRM's login), kept per key
+ * (the platform's address and the credential's secret) for the whole process: concurrent
+ * callers share one request for a token, a token is handed out until it expires or the
+ * platform refuses it, and a failed request is remembered for `failuresKeptMs` (0: tried
+ * again at once) so that a refused password is not tried by every item (no lock-outs).
+ */
+export class TokenCache {
+	private readonly entries = new Map<string, { token: Promise<string>; until: number; failedAt?: number }>();
+
+	constructor(
+		private readonly credentialType: string,
+		private readonly failuresKeptMs = 0,
+	) {}
+
+	/**
+	 * The token for `key`: a kept one that is still good, or the one `obtain` gets (with its
+	 * lifetime, when the platform says it). A CredentialRefused from `obtain` is reported for
+	 * `credentials` (nodes/shared/auth.ts).
+	 */
+	async get(
+		key: string,
+		credentials: object,
+		obtain: () => Promise<{ token: string; lifetimeMs?: number }>,
+	): Promise<string> {
+		for (;;) {
+			let entry = this.entries.get(key);
+			if (entry) {
+				const held = entry;
+				const token = await held.token.catch(() => undefined);
+				const stale =
+					token === undefined
+						? held.failedAt !== undefined && Date.now() - held.failedAt >= this.failuresKeptMs
+						: isRefusedToken(this.credentialType, token) || Date.now() >= held.until;
+				if (stale && this.entries.get(key) === held) this.entries.delete(key);
+				entry = this.entries.get(key);
+			}
+			if (!entry) {
+				const fresh: { token: Promise<string>; until: number; failedAt?: number } = {
+					token: Promise.resolve(''),
+					until: Number.POSITIVE_INFINITY,
+				};
+				fresh.token = obtain().then(({ token, lifetimeMs }) => {
+					acceptToken(this.credentialType, token);
+					if (lifetimeMs !== undefined) fresh.until = Date.now() + lifetimeMs;
+					return token;
+				});
+				fresh.token.catch(() => {
+					fresh.failedAt = Date.now();
+					if (this.failuresKeptMs === 0 && this.entries.get(key) === fresh) this.entries.delete(key);
+				});
+				this.entries.set(key, fresh);
+				entry = fresh;
+			}
+			const pending = entry;
+			const token = await reportingRefusals(credentials, async () => await pending.token);
+			if (!isRefusedToken(this.credentialType, token)) return token;
+			if (this.entries.get(key) === pending) this.entries.delete(key);
+		}
+	}
+
+	/** Forgets every kept token; for tests. */
+	clear(): void {
+		this.entries.clear();
+	}
 }
