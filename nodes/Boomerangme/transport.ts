@@ -13,6 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { jsonParse, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { omit } from '../shared/fields';
 import type { Paging } from '../shared/pages';
 import { walkPages } from '../shared/pages';
 import type { PathParam } from '../shared/path';
@@ -228,7 +229,7 @@ export const PAGING: Paging = {
 		else if (data && typeof data === 'object') records = [data as IDataObject];
 		else {
 			// No record (a deletion): what the answer says beside its code, or that it worked.
-			const { code: _code, meta: _meta, data: _data, ...rest } = body;
+			const rest = omit(body, 'code', 'meta', 'data');
 			records = [Object.keys(rest).length ? rest : { success: true }];
 		}
 		const meta = (body.meta ?? {}) as IDataObject;

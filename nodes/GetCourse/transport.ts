@@ -13,6 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { omit } from '../shared/fields';
 import { clock } from '../shared/gate';
 import type { PathParam } from '../shared/path';
 import { fillPath, positiveInteger } from '../shared/path';
@@ -428,8 +429,7 @@ async function exportFromNode(
 function recordsOf(body: IDataObject): IDataObject[] {
 	if (body.result && typeof body.result === 'object' && !Array.isArray(body.result)) {
 		// An import's result: its error fields say nothing once it is known to have worked.
-		const { error: _error, error_message: _message, ...result } = body.result as IDataObject;
-		return [result];
+		return [omit(body.result as IDataObject, 'error', 'error_message')];
 	}
 	const payload = body.info ?? body.data;
 	if (Array.isArray(payload)) return payload as IDataObject[];

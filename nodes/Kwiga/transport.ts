@@ -15,6 +15,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { omit } from '../shared/fields';
 import { throwHeldInputError } from '../shared/input';
 import type { Paging } from '../shared/pages';
 import { walkPages } from '../shared/pages';
@@ -146,7 +147,8 @@ export const KWIGA_PAGING: Paging = {
 		return { ...options, [holder]: { ...(options[holder] as IDataObject), page } };
 	},
 	read: (body) => {
-		const { data, links: _links, meta, ...beside } = body;
+		const { data, meta } = body;
+		const beside = omit(body, 'data', 'links', 'meta');
 		const pageMeta = meta as IDataObject | undefined;
 		let records: IDataObject[];
 		if (Array.isArray(data)) records = data as IDataObject[];

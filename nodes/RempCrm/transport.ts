@@ -21,6 +21,7 @@ import {
 	refuseRempSession,
 	rempBaseUrl,
 } from '../../credentials/RempCrmApi.credentials';
+import { omit } from '../shared/fields';
 import { inputCheck, throwHeldInputError } from '../shared/input';
 import type { PlatformSpec } from '../shared/request';
 import { itemResult, platformRequest } from '../shared/request';
@@ -259,8 +260,7 @@ async function rempRequest(
 /** The items of an answer: the activated coupon as REMP CRM gives it, the user's token. */
 function recordsOf(options: IHttpRequestOptions, body: IDataObject): IDataObject[] {
 	if (options.url.endsWith(REMP_LOGIN_PATH)) {
-		const { access, status: _status, ...rest } = body;
-		return [{ token: (access as IDataObject).token, ...rest }];
+		return [{ token: (body.access as IDataObject).token, ...omit(body, 'access', 'status') }];
 	}
 	return [body];
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code, never published: it runs in Node.js beside n8n and needs Node.js modules, timers and process; n8n's rules for node code do not apply to it */
 /**
  * The n8n editor in headless Chromium (Debian's, driven by playwright-core from the tools
  * cache that scripts/tools.sh fills; no browser download).
