@@ -15,6 +15,7 @@ import type {
 } from 'n8n-workflow';
 
 import { throwHeldInputError } from '../shared/input';
+import { DELETED, isDelete } from '../shared/output';
 import type { Paging } from '../shared/pages';
 import { walkPages } from '../shared/pages';
 import type { PathParam } from '../shared/path';
@@ -266,6 +267,7 @@ export async function sendKajabiRequest(
 			},
 		};
 		const records = await walkPages(this, KAJABI, options, paging, limit);
+		if (isDelete(this)) return [DELETED];
 		const simplify = this.getNodeParameter('simplify', true) as boolean;
 		return shapeRecords(records, included, simplify !== false);
 	});

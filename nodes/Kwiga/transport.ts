@@ -16,6 +16,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { omit } from '../shared/fields';
+import type { SimpleViews } from '../shared/output';
+import { simplifyRecords } from '../shared/output';
 import { throwHeldInputError } from '../shared/input';
 import type { Paging } from '../shared/pages';
 import { walkPages } from '../shared/pages';
@@ -197,6 +199,15 @@ function placeCourseProgram(
 	return records.map((record) => ({ ...record, course_program: program as IDataObject[] }));
 }
 
+/** What Simplify keeps of KWIGA's records, per resource (Get and Get Many). */
+export const KWIGA_SIMPLE: SimpleViews = {
+	contact: { operations: ['get', 'getAll'], keys: ['id', 'email', 'first_name', 'last_name', 'phone', 'created_at', 'tags'] },
+	coupon: { operations: ['get', 'getAll'], keys: ['id', 'code', 'reward', 'is_fixed', 'total_uses', 'total_uses_per_user'] },
+	course: { operations: ['getAll'], keys: ['id', 'title', 'status'] },
+	offer: { operations: ['get', 'getAll'], keys: ['id', 'title', 'unique_offer_code', 'products'] },
+	product: { operations: ['getAll'], keys: ['id', 'title', 'productable_id', 'productable_type'] },
+};
+
 /**
  * The node's `requestOperations.pagination`: n8n hands every built request of the KWIGA
  * node to this function (each operation sets `send.paginate`).
@@ -225,7 +236,8 @@ export async function sendKwigaRequest(
 			},
 		};
 		const records = await walkPages(this, KWIGA, options, paging, limit);
-		return /^\/courses\/[^/]+\/users/.test(url) ? placeCourseProgram(this, records, program) : records;
+		if (/^\/courses\/[^/]+\/users/.test(url)) return placeCourseProgram(this, records, program);
+		return simplifyRecords(this, KWIGA_SIMPLE, records);
 	});
 }
 
