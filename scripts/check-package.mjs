@@ -3,7 +3,10 @@
 //  1. the tarball holds only dist/, package.json, README.md and LICENSE;
 //  2. every node and credential that package.json's "n8n" section lists is in it;
 //  3. n8n's own community-package analyzer (@n8n/scan-community-package's analyzePackage)
-//     passes on the unpacked tarball, offline.
+//     passes on the unpacked tarball and on the source tree (the files n8n lints in the
+//     source its provenance points at), offline;
+//  4. the package is eligible for n8n Cloud as `n8n-node cloud-support` judges it: strict
+//     mode on, and eslint.config.mjs exactly @n8n/node-cli's default.
 // Run `npm run build` first; scripts/tools.sh installs the analyzer.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -63,10 +66,20 @@ try {
 	execFileSync('tar', ['xzf', path.join(work, packed.filename), '-C', work]);
 	const unpacked = path.join(work, 'package');
 	const scanner = path.join(toolsDir, 'node_modules/@n8n/scan-community-package/scanner/scanner.mjs');
-	const { analyzePackage } = await import(pathToFileURL(scanner).href);
+	const { analyzePackage, SOURCE_FILE_PATTERNS } = await import(pathToFileURL(scanner).href);
 	const result = await analyzePackage(unpacked);
 	if (!result.passed) console.log(result.message, result.details ?? '');
 	check(result.passed, "n8n's community package analyzer passes on the unpacked tarball");
+	const source = await analyzePackage(root, SOURCE_FILE_PATTERNS);
+	if (!source.passed) console.log(source.message, source.details ?? '');
+	check(source.passed, `n8n's community package analyzer passes on the source tree (${SOURCE_FILE_PATTERNS.join(', ')})`);
+
+	const defaultLintConfig = "import { config } from '@n8n/node-cli/eslint'; export default config;";
+	const lintConfig = readFileSync(path.join(root, 'eslint.config.mjs'), 'utf8').replace(/\s+/g, ' ').trim();
+	check(
+		manifest.n8n.strict === true && lintConfig === defaultLintConfig,
+		'eligible for n8n Cloud (n8n-node cloud-support): "strict": true and the default eslint.config.mjs',
+	);
 } finally {
 	rmSync(work, { recursive: true, force: true });
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm run test:all`, the README's test command, and what .ci/run runs after lint, type check
+# `npm run test:all`, CONTRIBUTING.md's test command, and what .ci/run runs after lint, type check
 # and build. Works on a fresh clone by itself:
 #   1. the package's dev dependencies (npm ci --ignore-scripts if node_modules is missing or
 #      older than package.json / package-lock.json);

@@ -22,7 +22,10 @@ JSON
 	touch "$marker"
 fi
 
-if ! command -v chromium >/dev/null 2>&1; then
+# CHROMIUM_PATH names a browser already there (CI runners have Chrome): nothing to install.
+if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "${CHROMIUM_PATH}" ]; then
+	:
+elif ! command -v chromium >/dev/null 2>&1; then
 	echo "== tools: Debian chromium"
 	if [ "$(id -u)" = 0 ]; then
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, never published: it runs in Node.js beside n8n and needs timers and process; n8n's rules for node code do not apply to it */
 /**
  * A clock the tests drive: the rate gate's waits (nodes/shared/gate.ts) pass at once in
  * virtual time, once the requests already let through have been answered. Every unit test runs on it (test/setup.ts); the waits taken are

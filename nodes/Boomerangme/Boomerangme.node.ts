@@ -9,7 +9,8 @@ import { operationFields, operationOperations } from './resources/operation';
 import { pushFields, pushOperations } from './resources/push';
 import { tariffFields, tariffOperations } from './resources/tariff';
 import { templateFields, templateOperations } from './resources/template';
-import { sendBoomerangmeRequest } from './transport';
+import { simplifyFields } from '../shared/output';
+import { BOOMERANGME_SIMPLE, sendBoomerangmeRequest } from './transport';
 
 export class Boomerangme implements INodeType {
 	description: INodeTypeDescription = {
@@ -63,6 +64,7 @@ export class Boomerangme implements INodeType {
 			...tariffFields,
 			...templateOperations,
 			...templateFields,
+			...simplifyFields(BOOMERANGME_SIMPLE),
 		],
 	};
 

@@ -13,6 +13,9 @@ import type {
 } from 'n8n-workflow';
 import { jsonParse, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { omit } from '../shared/fields';
+import type { SimpleViews } from '../shared/output';
+import { DELETED, isDelete, simplifyRecords } from '../shared/output';
 import type { Paging } from '../shared/pages';
 import { walkPages } from '../shared/pages';
 import type { PathParam } from '../shared/path';
@@ -228,7 +231,7 @@ export const PAGING: Paging = {
 		else if (data && typeof data === 'object') records = [data as IDataObject];
 		else {
 			// No record (a deletion): what the answer says beside its code, or that it worked.
-			const { code: _code, meta: _meta, data: _data, ...rest } = body;
+			const rest = omit(body, 'code', 'meta', 'data');
 			records = [Object.keys(rest).length ? rest : { success: true }];
 		}
 		const meta = (body.meta ?? {}) as IDataObject;
@@ -323,6 +326,15 @@ function withCardTypeHint(error: unknown, balance: BalanceAction): unknown {
 	return error;
 }
 
+/** What Simplify keeps of Boomerangme's records, per resource (Get and Get Many). */
+export const BOOMERANGME_SIMPLE: SimpleViews = {
+	card: {
+		operations: ['get', 'getAll'],
+		keys: ['id', 'templateId', 'customerId', 'type', 'status', 'balance', 'installLink', 'createdAt'],
+	},
+	customer: { operations: ['get', 'getAll'], keys: ['id', 'firstName', 'surname', 'email', 'phone', 'createdAt'] },
+};
+
 /**
  * The node's `requestOperations.pagination`: n8n hands every request the Boomerangme node
  * builds to this function (each operation sets `send.paginate`). It fills and checks path
@@ -343,7 +355,8 @@ export async function sendBoomerangmeRequest(
 		const balance = balanceActionOf(this);
 		if (balance) checkBalanceAmount(this, balance, filled);
 		try {
-			return await walkPages(this, BOOMERANGME, filled, PAGING, limit);
+			const records = await walkPages(this, BOOMERANGME, filled, PAGING, limit);
+			return isDelete(this) ? [DELETED] : simplifyRecords(this, BOOMERANGME_SIMPLE, records);
 		} catch (error) {
 			throw balance ? withCardTypeHint(error, balance) : error;
 		}

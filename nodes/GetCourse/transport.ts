@@ -13,6 +13,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { omit } from '../shared/fields';
+import { simplifyOn } from '../shared/output';
 import { clock } from '../shared/gate';
 import type { PathParam } from '../shared/path';
 import { fillPath, positiveInteger } from '../shared/path';
@@ -271,11 +273,53 @@ export function columnKeys(fields: string[]): string[] {
 }
 
 /**
- * One object per row, keyed by the export's own column names. Each row is dropped from
- * `items` as soon as it is converted, so that a large export is not held twice.
+ * English keys for the columns of GetCourse's exports (users, orders, payments, group users),
+ * which GetCourse names in Russian. Simplify puts them out under these keys.
  */
-export function rowsToObjects(fields: string[], items: unknown[][]): IDataObject[] {
-	const keys = columnKeys(fields);
+export const ENGLISH_COLUMNS: Readonly<Record<string, string>> = {
+	id: 'id',
+	Email: 'email',
+	'Тип регистрации': 'registration_type',
+	Создан: 'created_at',
+	'Последняя активность': 'last_activity_at',
+	Имя: 'first_name',
+	Фамилия: 'last_name',
+	Телефон: 'phone',
+	Город: 'city',
+	Страна: 'country',
+	Telegram: 'telegram',
+	'ID группы': 'group_id',
+	'Добавлен в группу': 'added_to_group_at',
+	'ID заказа': 'order_id',
+	Номер: 'number',
+	'ID пользователя': 'user_id',
+	Пользователь: 'user',
+	'Дата создания': 'created_at',
+	'Дата оплаты': 'paid_at',
+	Title: 'title',
+	Статус: 'status',
+	Оплачено: 'paid',
+	Валюта: 'currency',
+	Заказ: 'order',
+	Тип: 'type',
+	Сумма: 'amount',
+	'Код платежа': 'payment_code',
+};
+
+/** A column's English key; "Стоимость, RUB" (cost in the school's currency) is `cost`. */
+export function englishColumn(field: string): string {
+	if (/^Стоимость(,|$)/.test(field)) return 'cost';
+	return ENGLISH_COLUMNS[field] ?? field;
+}
+
+/**
+ * One object per row, keyed by the export's own column names, or with Simplify by their
+ * English keys (columns the node does not know, such as a school's additional fields, keep
+ * their names). Each row is dropped from `items` as soon as it is converted, so that a large
+ * export is not held twice.
+ */
+export function rowsToObjects(fields: string[], items: unknown[][], english = false): IDataObject[] {
+	const keys = columnKeys(english ? fields.map(englishColumn) : fields);
 	const records: IDataObject[] = new Array(items.length);
 	for (let index = 0; index < items.length; index++) {
 		const row = items[index] ?? [];
@@ -411,7 +455,7 @@ async function exportFromNode(
 			{ export_id: exportId, requests: progress.requests, fields: result.fields, items: result.items as unknown as IDataObject[] },
 		];
 	}
-	const records = rowsToObjects(result.fields, result.items);
+	const records = rowsToObjects(result.fields, result.items, simplifyOn(ctx));
 	if (settings.exportDetails === true) {
 		const details = { export_id: exportId, requests: progress.requests, rows: records.length };
 		for (const record of records) record._export = details;
@@ -423,8 +467,7 @@ async function exportFromNode(
 function recordsOf(body: IDataObject): IDataObject[] {
 	if (body.result && typeof body.result === 'object' && !Array.isArray(body.result)) {
 		// An import's result: its error fields say nothing once it is known to have worked.
-		const { error: _error, error_message: _message, ...result } = body.result as IDataObject;
-		return [result];
+		return [omit(body.result as IDataObject, 'error', 'error_message')];
 	}
 	const payload = body.info ?? body.data;
 	if (Array.isArray(payload)) return payload as IDataObject[];

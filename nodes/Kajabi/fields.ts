@@ -14,6 +14,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { inputCheck } from '../shared/input';
 import { operationSelector, show } from '../shared/fields';
+import { simplifyField as sharedSimplifyField } from '../shared/output';
 
 export { operationSelector, show };
 
@@ -117,15 +118,11 @@ export function listFields(resource: string, operation: string, pageSize = true)
 
 /** The Simplify switch of operations that put out Kajabi records. */
 export function simplifyField(resource: string, operation: string[]): INodeProperties {
-	return {
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		displayOptions: show(resource, operation),
-		description:
-			'Whether to return each record as one flat object (ID, attributes and the IDs of related records, with included records merged in) instead of Kajabi\'s JSON:API shape with "attributes" and "relationships"',
-	};
+	return sharedSimplifyField(
+		resource,
+		operation,
+		'one flat object: ID, attributes and the IDs of related records, with included records merged in',
+	);
 }
 
 export interface FilterDef {

@@ -15,6 +15,7 @@ import type {
 } from 'n8n-workflow';
 
 import { throwHeldInputError } from '../shared/input';
+import { DELETED, isDelete } from '../shared/output';
 import type { Paging } from '../shared/pages';
 import { walkPages } from '../shared/pages';
 import type { PathParam } from '../shared/path';
@@ -267,6 +268,7 @@ export async function sendKajabiRequest(
 			},
 		};
 		const records = await walkPages(this, KAJABI, options, paging, limit);
+		if (isDelete(this)) return [DELETED];
 		// A change that leaves a relationship empty (the last offer revoked, every tag replaced
 		// by none) answers an empty list: the item says it succeeded instead of vanishing.
 		if (!records.length && (options.method ?? 'GET').toUpperCase() !== 'GET') return [{ success: true }];

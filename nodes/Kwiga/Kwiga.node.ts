@@ -10,7 +10,8 @@ import { courseFields, courseOperations } from './resources/course';
 import { offerFields, offerOperations } from './resources/offer';
 import { productFields, productOperations } from './resources/product';
 import { timezoneFields, timezoneOperations } from './resources/timezone';
-import { sendKwigaRequest } from './transport';
+import { simplifyFields } from '../shared/output';
+import { KWIGA_SIMPLE, sendKwigaRequest } from './transport';
 
 export class Kwiga implements INodeType {
 	description: INodeTypeDescription = {
@@ -68,6 +69,7 @@ export class Kwiga implements INodeType {
 			...productFields,
 			...timezoneOperations,
 			...timezoneFields,
+			...simplifyFields(KWIGA_SIMPLE),
 		],
 	};
 

@@ -15,6 +15,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { omit } from '../shared/fields';
+import type { SimpleViews } from '../shared/output';
+import { simplifyRecords } from '../shared/output';
 import { throwHeldInputError } from '../shared/input';
 import type { Paging } from '../shared/pages';
 import { walkPages } from '../shared/pages';
@@ -146,7 +149,8 @@ export const KWIGA_PAGING: Paging = {
 		return { ...options, [holder]: { ...(options[holder] as IDataObject), page } };
 	},
 	read: (body) => {
-		const { data, links: _links, meta, ...beside } = body;
+		const { data, meta } = body;
+		const beside = omit(body, 'data', 'links', 'meta');
 		const pageMeta = meta as IDataObject | undefined;
 		let records: IDataObject[];
 		if (Array.isArray(data)) records = data as IDataObject[];
@@ -214,6 +218,15 @@ function placeCourseProgram(
 	return records.map((record) => ({ ...record, ...found }));
 }
 
+/** What Simplify keeps of KWIGA's records, per resource (Get and Get Many). */
+export const KWIGA_SIMPLE: SimpleViews = {
+	contact: { operations: ['get', 'getAll'], keys: ['id', 'email', 'first_name', 'last_name', 'phone', 'created_at', 'tags'] },
+	coupon: { operations: ['get', 'getAll'], keys: ['id', 'code', 'reward', 'is_fixed', 'total_uses', 'total_uses_per_user'] },
+	course: { operations: ['getAll'], keys: ['id', 'title', 'status'] },
+	offer: { operations: ['get', 'getAll'], keys: ['id', 'title', 'unique_offer_code', 'products'] },
+	product: { operations: ['getAll'], keys: ['id', 'title', 'productable_id', 'productable_type'] },
+};
+
 /**
  * The node's `requestOperations.pagination`: n8n hands every built request of the KWIGA
  * node to this function (each operation sets `send.paginate`).
@@ -242,7 +255,8 @@ export async function sendKwigaRequest(
 			},
 		};
 		const records = await walkPages(this, KWIGA, options, paging, limit);
-		return /^\/courses\/[^/]+\/users/.test(url) ? placeCourseProgram(this, records, program) : records;
+		if (/^\/courses\/[^/]+\/users/.test(url)) return placeCourseProgram(this, records, program);
+		return simplifyRecords(this, KWIGA_SIMPLE, records);
 	});
 }
 

@@ -14,6 +14,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { omit } from '../shared/fields';
 import { inputCheck, throwHeldInputError } from '../shared/input';
 import type { PlatformSpec } from '../shared/request';
 import { itemResult, platformRequest } from '../shared/request';
@@ -217,8 +218,7 @@ async function rempRequest(
 /** The items of an answer: the activated coupon as REMP CRM gives it, the user's token. */
 function recordsOf(options: IHttpRequestOptions, body: IDataObject): IDataObject[] {
 	if (options.url.endsWith(REMP_LOGIN_PATH)) {
-		const { access, status: _status, ...rest } = body;
-		return [{ token: (access as IDataObject).token, ...rest }];
+		return [{ token: (body.access as IDataObject).token, ...omit(body, 'access', 'status') }];
 	}
 	return [body];
 }

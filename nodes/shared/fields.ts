@@ -1,5 +1,5 @@
 /** Field builders that every platform's resources use the same way. */
-import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** Show a field for these operations of one resource. */
 export const show = (resource: string, operation: string[]): IDisplayOptions => ({
@@ -21,4 +21,9 @@ export function operationSelector(
 		default: defaultOperation,
 		options,
 	};
+}
+
+/** A copy of a record without the named keys, such as what an answer says beside its records. */
+export function omit(record: IDataObject, ...keys: string[]): IDataObject {
+	return Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key)));
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, never published: it runs in Node.js beside n8n and needs Node.js modules; n8n's rules for node code do not apply to it */
 /**
  * Errors in Boomerangme's words, Continue On Fail, and what is (and is never) sent again:
  * only 429 and 503 are resent; a balance operation whose answer was lost is not.

@@ -38,7 +38,7 @@ const expected: Record<string, { query?: IDataObject; body?: unknown; output?: (
 	'Card: Add Purchase': { body: { amount: 19.9 } },
 	'Card: Receive Reward': { body: { comment: 'Free coffee' } },
 	'Card: Redeem Coupon': { body: undefined },
-	'Card: Delete': { query: {}, output: () => [{ success: true }] },
+	'Card: Delete': { query: {}, output: () => [{ deleted: true }] },
 	'Customer: Get Many': { query: { itemsPerPage: '100', page: '1', email: 'customer3@example.com' } },
 	'Customer: Get': { query: {} },
 	'Customer: Create': {
@@ -53,7 +53,7 @@ const expected: Record<string, { query?: IDataObject; body?: unknown; output?: (
 		},
 	},
 	'Customer: Update': { body: { phone: '+14155550444', firstName: 'Dana' } },
-	'Customer: Delete': { query: {}, output: () => [{ success: true }] },
+	'Customer: Delete': { query: {}, output: () => [{ deleted: true }] },
 	'Company: Get Many': { query: { itemsPerPage: '100', page: '1' } },
 	'Company: Get': { query: {} },
 	'Company: Create': { body: { name: 'Tea Time', email: 'owner@tea.example' } },
@@ -112,7 +112,7 @@ describe('answers become items', () => {
 	it('a card comes out as the record inside `data`', async () => {
 		const mock = new BoomerangmeMock();
 		interceptHttp(BASE_URL, mock.handle);
-		const result = await runBoomerangme({ resource: 'card', operation: 'get', cardNumber: '100000-000-000' });
+		const result = await runBoomerangme({ resource: 'card', operation: 'get', cardNumber: '100000-000-000', simplify: false });
 		expect(result.items.map((i) => i.json)).toEqual([mock.cardOf('stamp')]);
 	});
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code, never published: it runs in Node.js beside n8n and needs Node.js modules, timers and process; n8n's rules for node code do not apply to it */
 /**
  * The n8n editor in headless Chromium (Debian's, driven by playwright-core from the tools
  * cache that scripts/tools.sh fills; no browser download).
@@ -9,7 +10,7 @@ const TOOLS = path.join(
 	'tools',
 );
 
-interface Locator {
+export interface Locator {
 	first(): Locator;
 	count(): Promise<number>;
 	click(options?: object): Promise<void>;
@@ -17,18 +18,21 @@ interface Locator {
 	waitFor(options?: object): Promise<void>;
 	allInnerTexts(): Promise<string[]>;
 	evaluateAll<T>(fn: (elements: Element[]) => T): Promise<T>;
+	dblclick(options?: object): Promise<void>;
+	screenshot(options: { path: string }): Promise<unknown>;
 }
 
-interface Page {
+export interface Page {
 	goto(url: string, options?: object): Promise<unknown>;
 	locator(selector: string): Locator;
 	getByText(text: string, options?: object): Locator;
 	keyboard: { press(key: string): Promise<void> };
+	evaluate<T>(fn: () => T): Promise<T>;
 	screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
 	waitForTimeout(ms: number): Promise<void>;
 }
 
-interface Browser {
+export interface Browser {
 	newContext(options: object): Promise<{
 		newPage(): Promise<Page>;
 		addCookies(cookies: Array<{ name: string; value: string; url: string }>): Promise<void>;
@@ -41,16 +45,13 @@ interface Browser {
  * each search: types it into the panel's search box and saves a screenshot. Returns, per
  * search, the names listed and whether an icon of this package loaded among them.
  */
-export async function openNodePanel(
-	baseUrl: string,
-	cookie: string,
-	searches: Array<{ search: string; screenshot: string }>,
-): Promise<Array<{ names: string[]; iconLoaded: boolean }>> {
+/** Debian's Chromium (or CHROMIUM_PATH), headless, driven by playwright-core from the tools cache. */
+export async function launchBrowser(): Promise<Browser> {
 	// playwright-core lives in the tools cache (scripts/tools.sh), not in this package.
 	const { chromium } = (await import(path.join(TOOLS, 'node_modules/playwright-core/index.js'))) as {
 		chromium: { launch(options: object): Promise<Browser> };
 	};
-	const browser = await chromium.launch({
+	return await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: [
 			'--headless',
@@ -63,6 +64,14 @@ export async function openNodePanel(
 			'--disable-sync',
 		],
 	});
+}
+
+export async function openNodePanel(
+	baseUrl: string,
+	cookie: string,
+	searches: Array<{ search: string; screenshot: string }>,
+): Promise<Array<{ names: string[]; iconLoaded: boolean }>> {
+	const browser = await launchBrowser();
 	try {
 		const [name, value] = cookie.split('=');
 		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });

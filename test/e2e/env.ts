@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, never published: it runs in Node.js beside n8n and needs timers and process; n8n's rules for node code do not apply to it */
 /**
  * What a suite in test/e2e/suites/ gets: the n8n of one pinned version, already started with
  * the package installed and every platform's mock served, and helpers to add workflows,

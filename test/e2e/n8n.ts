@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-dangerous-functions -- test code, never published: it runs in Node.js beside n8n and needs Node.js modules, timers and process, the mock platforms' fake tokens, starting n8n and redis; n8n's rules for node code do not apply to it */
 /**
  * A real n8n for the end-to-end tests: one user folder per n8n version, this package
  * installed into it as n8n installs a community package, and the n8n CLI and server run

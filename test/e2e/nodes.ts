@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-require-imports -- test code, never published: it runs in Node.js beside n8n and needs Node.js modules, loading the built files by path at run time; n8n's rules for node code do not apply to it */
 /**
  * What the built package says about its nodes (read from dist/, as n8n loads it): each
  * node's version, its resource/operation pairs and its dropdown methods; and the workflow

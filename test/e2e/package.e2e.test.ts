@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-require-imports -- test code, never published: it runs in Node.js beside n8n and needs Node.js modules, timers and process, loading the built files by path at run time; n8n's rules for node code do not apply to it */
 /**
  * The built package inside a real n8n, once per pinned n8n version (test/e2e/n8n-versions.json),
  * one n8n server per version shared by every platform and suite:

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code, never published: it runs in Node.js beside n8n and needs Node.js modules, timers and process; n8n's rules for node code do not apply to it */
 /**
  * The package in n8n's queue mode, on the default n8n version (test/e2e/n8n-versions.json):
  * Debian's redis-server (apt-get installs it when missing) on a free loopback port; `n8n start`

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error -- test code, never published: it runs in Node.js beside n8n and needs Node.js modules, timers and process, starting n8n and redis, plain errors outside any node; n8n's rules for node code do not apply to it */
 /**
  * n8n in queue mode for the end-to-end suite (queue.e2e.test.ts): Debian's redis-server
  * (installed with apt-get when missing) on a free loopback port, and n8n processes that

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- test code, never published: it runs in Node.js beside n8n and needs Node.js modules, plain errors outside any node; n8n's rules for node code do not apply to it */
 /**
  * The end-to-end report: per n8n version, every check the suite declared (every operation
  * of every node, every credential test, every dropdown, every suite test) with its result.

@@ -5,6 +5,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
+import { englishColumn, rowsToObjects } from '../../nodes/GetCourse/transport';
 import { virtualClock } from '../clock';
 import { interceptHttp, resetHttp } from '../harness';
 import { DEAL_COLUMNS, GetCourseMock, GROUP_USER_COLUMNS, PAYMENT_COLUMNS, USER_COLUMNS } from '../mocks/getcourse';
@@ -181,7 +182,7 @@ const kinds: Kind[] = [
 ];
 
 test.each(kinds)('export $name: 909 twice, then one item per row keyed by the columns', async (kind) => {
-	const { items, error } = await runGetCourse(kind.parameters);
+	const { items, error } = await runGetCourse({ ...kind.parameters, simplify: false });
 
 	expect(error).toBeUndefined();
 	const exportId = [...mock.exports.keys()].at(-1);
@@ -198,6 +199,33 @@ test.each(kinds)('export $name: 909 twice, then one item per row keyed by the co
 	expect(items.map((item) => item.json)).toEqual(rows);
 	expect(Object.keys(items[0].json)).toEqual(kind.columns);
 	expect(items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+});
+
+test.each(kinds)('export $name with Simplify (the default): the same rows under English keys', async (kind) => {
+	const { items, error } = await runGetCourse(kind.parameters);
+
+	expect(error).toBeUndefined();
+	const english = kind.rows(mock).map((row) =>
+		Object.fromEntries(Object.entries(row).map(([column, value]) => [englishColumn(column), value])),
+	);
+	expect(items.map((item) => item.json)).toEqual(english);
+	// Every column of the mock's exports has an English key: nothing Cyrillic is left.
+	expect(Object.keys(items[0].json).filter((key) => /[А-Яа-яЁё]/.test(key))).toEqual([]);
+});
+
+test('Simplify names the columns as documented; unknown columns keep their names', () => {
+	const fields = ['ID заказа', 'Номер', 'Email', 'Дата создания', 'Статус', 'Стоимость, USD', 'Мой курс', 'Email'];
+	const [row] = rowsToObjects(fields, [['7', 'D-7', 'a@example.com', '2026-11-23', 'payed', '49', 'да', 'b@example.com']], true);
+	expect(row).toEqual({
+		order_id: '7',
+		number: 'D-7',
+		email: 'a@example.com',
+		created_at: '2026-11-23',
+		status: 'payed',
+		cost: '49',
+		'Мой курс': 'да',
+		'email (2)': 'b@example.com',
+	});
 });
 
 test('export details say how many requests the export took', async () => {
@@ -248,7 +276,7 @@ test('start only returns the export ID after one request; get result fetches it 
 	]);
 	// The first check of a started export is not delayed.
 	expect(virtualClock.waits).toEqual([10_000, 15_000]);
-	expect(result.items.map((item) => item.json.Email)).toEqual(['anna@example.com', 'boris@example.com']);
+	expect(result.items.map((item) => item.json.email)).toEqual(['anna@example.com', 'boris@example.com']);
 });
 
 test('get result with an export ID that is not a number sends nothing', async () => {

@@ -92,17 +92,17 @@ describe('Simplify', () => {
 		});
 	});
 
-	it('gives a deleted contact ({ data: {} }) as success', async () => {
+	it('gives a deleted contact ({ data: {} }) as { deleted: true }', async () => {
 		const mock = mountKajabi();
 		const result = await runKajabi({ resource: 'contact', operation: 'delete', contactId: id('130') });
-		expect(result.items.map((item) => item.json)).toEqual([{ success: true }]);
+		expect(result.items.map((item) => item.json)).toEqual([{ deleted: true }]);
 		expect(mock.find('contacts', '130')).toBeUndefined();
 	});
 
-	it('gives a delete that Kajabi answers with no content as success', async () => {
+	it('gives a delete that Kajabi answers with no content as { deleted: true }', async () => {
 		const mock = mountKajabi();
 		const result = await runKajabi({ resource: 'hook', operation: 'delete', hookId: id('801') });
-		expect(result.items.map((item) => item.json)).toEqual([{ success: true }]);
+		expect(result.items.map((item) => item.json)).toEqual([{ deleted: true }]);
 		expect(mock.find('hooks', '801')).toBeUndefined();
 	});
 });

@@ -25,6 +25,9 @@ describe('every operation sends its documented request', () => {
 		}
 		expect(request.headers.authorization).toBe('Bearer token-1');
 		expect(result.items.length).toBeGreaterThan(0);
+		if (testCase.parameters.operation === 'delete') {
+			expect(result.items.map((item) => item.json)).toEqual([{ deleted: true }]);
+		}
 	});
 });
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, never published: it runs in Node.js beside n8n and needs Node.js modules; n8n's rules for node code do not apply to it */
 /**
  * Serves a mock platform's handler over real HTTP on loopback, for the end-to-end tests
  * where n8n itself sends the requests.

@@ -364,7 +364,10 @@ export class KwigaMock {
 		if (Object.keys(errors).length) return this.invalid(errors);
 		for (const id of ids!) {
 			const set = this.tags.get(id) ?? new Set<string>();
-			for (const tag of tags!) (add ? set.add(tag) : set.delete(tag));
+			for (const tag of tags!) {
+				if (add) set.add(tag);
+				else set.delete(tag);
+			}
 			this.tags.set(id, set);
 		}
 		return { status: 200, body: { success: true } };

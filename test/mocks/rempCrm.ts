@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, never published: it runs in Node.js beside n8n and needs the mock platforms' fake tokens; n8n's rules for node code do not apply to it */
 /**
  * A stand-in for a REMP CRM with its users and coupon modules: `POST /api/v1/users/login`
  * (form-encoded, a new token per login), `GET /api/v1/user/info` and
@@ -255,7 +256,9 @@ export class RempCrmMock {
 	private userInfo(request: RecordedRequest): MockResponse {
 		const user = this.authorized(request);
 		if (!('id' in user)) return user;
-		const { first_name: _first, last_name: _last, ...basic } = this.publicUser(user);
+		const basic: Record<string, unknown> = { ...this.publicUser(user) };
+		delete basic.first_name;
+		delete basic.last_name;
 		return { status: 200, body: { status: 'ok', user: basic, user_meta: {} } };
 	}
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, never published: it runs in Node.js beside n8n and needs the mock platforms' fake tokens; n8n's rules for node code do not apply to it */
 /**
  * REMP CRM's documented errors become node errors with the CRM's own message and what to
  * do about it; Continue On Fail works per item; answers that are not REMP CRM's are named.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, never published: it runs in Node.js beside n8n and needs timers and process; n8n's rules for node code do not apply to it */
 /** The rate gate on its own: windows, pauses, the budget and cancelled executions. */
 import {
 	BudgetLedger,

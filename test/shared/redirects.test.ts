@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, never published: it runs in Node.js beside n8n and needs Node.js modules; n8n's rules for node code do not apply to it */
 /**
  * No credential ever leaves for another host: a platform address that answers with a
  * redirect to a second server makes the item fail, naming where it pointed, and the second

@@ -8,6 +8,7 @@ import {
 	show,
 	USER_STATUSES,
 } from '../fields';
+import { simplifyField } from '../../shared/output';
 
 const resource = 'export';
 const KINDS = ['users', 'orders', 'payments', 'groupUsers'];
@@ -182,6 +183,11 @@ export const exportFields: INodeProperties[] = [
 		dateFilter('status_changed_at', 'to', 'Status Changed To', 'Only payments whose status changed on or before this day'),
 	]),
 
+	simplifyField(
+		resource,
+		[...KINDS, 'getResult'],
+		'English keys such as email, first_name, created_at, order_id, status for the columns GetCourse names in Russian; the export\'s own column names when off',
+	),
 	{
 		displayName: 'Options',
 		name: 'exportOptions',

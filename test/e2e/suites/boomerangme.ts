@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, never published: it runs in Node.js beside n8n and needs timers and process; n8n's rules for node code do not apply to it */
 /**
  * The Boomerangme Trigger on the running n8n (`n8n start`), against a mock of its own:
  * activation registers one hook at Boomerangme, an event posted to it starts exactly one

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, never published: it runs in Node.js beside n8n and needs timers and process; n8n's rules for node code do not apply to it */
 /**
  * The GetCourse Trigger on the running n8n (`n8n start`), polling a mock school of its own
  * every minute: activation takes what exists as the starting point, new users start one

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, never published: it runs in Node.js beside n8n and needs timers and process; n8n's rules for node code do not apply to it */
 /**
  * The Kajabi Trigger on the running n8n (`n8n start`), against a mock Kajabi of its own:
  * activation registers one hook (POST /v1/hooks with n8n's webhook URL), an event Kajabi
