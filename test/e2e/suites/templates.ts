@@ -6,7 +6,7 @@
  * Test Event, a call to its webhook, or activated and the platform's event delivered to the
  * URL its trigger registered), and each mock must see exactly the requests the job needs.
  * On the default n8n version the editor also takes the picture of each canvas for the
- * gallery (docs/templates/<template>.png).
+ * gallery: test-artifacts/templates/<template>.png, or docs/templates/ with N8N_E2E_GALLERY=1.
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,7 +27,8 @@ import { platforms } from '../platforms';
 export const title = 'Templates';
 
 const EXAMPLES = path.join(ROOT, 'examples');
-const GALLERY = path.join(ROOT, 'docs/templates');
+/** The gallery's pictures: docs/templates/ with N8N_E2E_GALLERY=1 (to commit), else test-artifacts. */
+const GALLERY = path.join(ROOT, process.env.N8N_E2E_GALLERY === '1' ? 'docs/templates' : 'test-artifacts/templates');
 
 /** A choice the user makes in the editor: the option whose name contains `choose`. */
 interface Pick {
@@ -241,7 +242,7 @@ export default function templates(env: E2eEnv): void {
 	// First, before any template is activated (the editor would show them as published).
 	if (env.version === versions.default) {
 		env.test(
-			'the editor shows each template; pictures for the gallery in docs/templates/',
+			'the editor shows each template; a picture of each canvas for the gallery',
 			async () => {
 				mkdirSync(GALLERY, { recursive: true });
 				const shots = SPECS.map((spec) => ({
@@ -254,7 +255,7 @@ export default function templates(env: E2eEnv): void {
 					const missing = steps.map((node) => node.name).filter((name) => !shown[index].includes(name));
 					expect({ file: spec.file, missing }).toEqual({ file: spec.file, missing: [] });
 				}
-				return `${shots.length} pictures in docs/templates/`;
+				return `${shots.length} pictures in ${path.relative(ROOT, GALLERY)}/`;
 			},
 			300_000,
 		);
