@@ -40,11 +40,6 @@ export interface Browser {
 	close(): Promise<void>;
 }
 
-/**
- * With the owner's session cookie, opens a new workflow and the node panel once, then for
- * each search: types it into the panel's search box and saves a screenshot. Returns, per
- * search, the names listed and whether an icon of this package loaded among them.
- */
 /** Debian's Chromium (or CHROMIUM_PATH), headless, driven by playwright-core from the tools cache. */
 export async function launchBrowser(): Promise<Browser> {
 	// playwright-core lives in the tools cache (scripts/tools.sh), not in this package.
@@ -66,18 +61,56 @@ export async function launchBrowser(): Promise<Browser> {
 	});
 }
 
-export async function openNodePanel(
-	baseUrl: string,
-	cookie: string,
-	searches: Array<{ search: string; screenshot: string }>,
-): Promise<Array<{ names: string[]; iconLoaded: boolean }>> {
+/**
+ * Headless Chromium with the owner's session cookie: runs `use` on a new page of the editor
+ * (1440 × 900) and closes the browser afterwards.
+ */
+async function withEditorPage<T>(baseUrl: string, cookie: string, use: (page: Page) => Promise<T>): Promise<T> {
 	const browser = await launchBrowser();
 	try {
 		const [name, value] = cookie.split('=');
 		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
 		await context.addCookies([{ name, value, url: baseUrl }]);
-		const page = await context.newPage();
+		return await use(await context.newPage());
+	} finally {
+		await browser.close();
+	}
+}
 
+/**
+ * Opens each saved workflow in the editor and saves a picture of its canvas (n8n fits the
+ * workflow into the view when it opens one). Returns, per workflow, the text of its nodes on the canvas.
+ */
+export async function screenshotWorkflows(
+	baseUrl: string,
+	cookie: string,
+	workflows: Array<{ id: string; screenshot: string }>,
+): Promise<string[]> {
+	return await withEditorPage(baseUrl, cookie, async (page) => {
+		const shown: string[] = [];
+		for (const { id, screenshot } of workflows) {
+			await page.goto(`${baseUrl}/workflow/${id}`, { waitUntil: 'networkidle' });
+			const nodes = page.locator('[data-test-id="canvas-node"]');
+			await nodes.first().waitFor({ timeout: 60_000 });
+			await page.waitForTimeout(1500);
+			await page.screenshot({ path: screenshot });
+			shown.push((await nodes.allInnerTexts()).join('\n'));
+		}
+		return shown;
+	});
+}
+
+/**
+ * With the owner's session cookie, opens a new workflow and the node panel once, then for
+ * each search: types it into the panel's search box and saves a screenshot. Returns, per
+ * search, the names listed and whether an icon of this package loaded among them.
+ */
+export async function openNodePanel(
+	baseUrl: string,
+	cookie: string,
+	searches: Array<{ search: string; screenshot: string }>,
+): Promise<Array<{ names: string[]; iconLoaded: boolean }>> {
+	return await withEditorPage(baseUrl, cookie, async (page) => {
 		await page.goto(`${baseUrl}/workflow/new`, { waitUntil: 'networkidle' });
 		const plus = page.locator(
 			'[data-test-id="canvas-plus-button"], [data-test-id="canvas-add-button"], [data-test-id="node-creator-plus-button"]',
@@ -106,7 +139,5 @@ export async function openNodePanel(
 			found.push({ names, iconLoaded });
 		}
 		return found;
-	} finally {
-		await browser.close();
-	}
+	});
 }
