@@ -61,9 +61,11 @@ export class N8n {
 
 	private server?: ChildProcess;
 
+	/** `extraEnv`: settings every command and the server get on top (e.g. n8n's DB_* settings). */
 	constructor(
 		readonly version: string,
 		port: number,
+		private readonly extraEnv: Record<string, string> = {},
 	) {
 		this.userFolder = mkdtempSync(path.join(tmpdir(), `n8n-${version}-`));
 		this.port = port;
@@ -85,6 +87,7 @@ export class N8n {
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_PORT: String(this.port),
 			WEBHOOK_URL: `${this.url}/`,
+			...this.extraEnv,
 		};
 	}
 
@@ -259,6 +262,11 @@ export class N8n {
 		if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
 		this.cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
 		return this.cookie;
+	}
+
+	/** Logs in again on the next call (after a restart of the server). */
+	forgetSession(): void {
+		this.cookie = '';
 	}
 
 	/** GET a path of the running n8n as the logged-in owner. */
