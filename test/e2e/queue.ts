@@ -47,9 +47,12 @@ function exists(file: string): boolean {
 	}
 }
 
+/** Whether this run has already refreshed apt's package lists. */
+let aptUpdated = false;
+
 /**
- * Installs Debian packages with apt-get (`apt-get update`, then `apt-get install`), as root or
- * through `sudo -n`; retries for a while when another apt-get holds dpkg's lock.
+ * Installs Debian packages with apt-get (`apt-get update` once per run, then `apt-get install`),
+ * as root or through `sudo -n`; waits up to 5 minutes when another apt-get holds dpkg's lock.
  */
 function aptInstall(packages: string[]): void {
 	const root = process.getuid?.() === 0;
@@ -64,7 +67,8 @@ function aptInstall(packages: string[]): void {
 	};
 	const lockOption = ['-o', 'DPkg::Lock::Timeout=300'];
 	try {
-		run(['apt-get', ...lockOption, 'update', '-qq']);
+		if (!aptUpdated) run(['apt-get', ...lockOption, 'update', '-qq']);
+		aptUpdated = true;
 		run(['apt-get', ...lockOption, 'install', '-y', '-qq', '--no-install-recommends', ...packages]);
 	} catch (error) {
 		const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim();
