@@ -10,7 +10,8 @@
 # N8N_USER_FOLDER to every command that should see the same data; without one each run
 # gets a new empty temp folder (named on stderr, left behind).
 # The settings below are defaults: a value already in the environment wins, except
-# DB_TYPE (always sqlite) and NODE_ENV (always production).
+# DB_TYPE (sqlite, unless N8N_SH_DB_TYPE says otherwise: the queue-mode suite sets it to
+# postgresdb, with n8n's DB_POSTGRESDB_* settings) and NODE_ENV (always production).
 set -euo pipefail
 # shellcheck source=scripts/n8n/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -37,7 +38,7 @@ if [ -z "${N8N_USER_FOLDER:-}" ]; then
 fi
 mkdir -p "$N8N_USER_FOLDER"
 export N8N_USER_FOLDER
-export DB_TYPE=sqlite
+export DB_TYPE="${N8N_SH_DB_TYPE:-sqlite}"
 # Fixed, so credentials imported by one command can be read by the next and by `start`.
 export N8N_ENCRYPTION_KEY="${N8N_ENCRYPTION_KEY:-creator-commerce-local-key}"
 

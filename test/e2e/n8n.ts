@@ -62,9 +62,11 @@ export class N8n {
 
 	private server?: ChildProcess;
 
+	/** `extraEnv`: settings every command and the server get on top (e.g. n8n's DB_* settings). */
 	constructor(
 		readonly version: string,
 		port: number,
+		private readonly extraEnv: Record<string, string> = {},
 	) {
 		this.userFolder = mkdtempSync(path.join(tmpdir(), `n8n-${version}-`));
 		this.port = port;
@@ -86,6 +88,7 @@ export class N8n {
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_PORT: String(this.port),
 			WEBHOOK_URL: `${this.url}/`,
+			...this.extraEnv,
 		};
 	}
 
@@ -260,6 +263,11 @@ export class N8n {
 		if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
 		this.cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
 		return this.cookie;
+	}
+
+	/** Logs in again on the next call (after a restart of the server). */
+	forgetSession(): void {
+		this.cookie = '';
 	}
 
 	/** GET a path of the running n8n as the logged-in owner. */
