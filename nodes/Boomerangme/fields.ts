@@ -5,7 +5,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { PAGE_SIZE } from './transport';
-import { operationSelector, show } from '../shared/fields';
+import { operationSelector, returnAllAndLimit, show } from '../shared/fields';
 
 export { operationSelector, show };
 
@@ -16,30 +16,7 @@ export function request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string
 
 /** "Return All" and "Limit" for a Boomerangme list (`page` / `itemsPerPage`). */
 export function listFields(resource: string, operation: string): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			displayOptions: show(resource, [operation]),
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			routing: { send: { type: 'query', property: 'itemsPerPage', value: `={{ ${PAGE_SIZE} }}` } },
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			routing: {
-				send: { type: 'query', property: 'itemsPerPage', value: `={{ Math.min($value, ${PAGE_SIZE}) }}` },
-				output: { maxResults: '={{ $value }}' },
-			},
-		},
-	];
+	return returnAllAndLimit(resource, operation, { property: 'itemsPerPage', max: PAGE_SIZE });
 }
 
 /** A card template picked from a list or given by its numeric ID. */

@@ -13,7 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { jsonParse, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { omit } from '../shared/fields';
+import { invalidFields, omit } from '../shared/fields';
 import type { SimpleViews } from '../shared/output';
 import { DELETED, isDelete, simplifyRecords } from '../shared/output';
 import type { Paging } from '../shared/pages';
@@ -182,7 +182,7 @@ function describeFields(body: IDataObject): string | undefined {
 			lines.push(`${field}: ${Array.isArray(messages) ? messages.join(' ') : String(messages)}`);
 		}
 	}
-	return lines.length ? `Invalid fields — ${lines.join('; ')}.` : undefined;
+	return invalidFields(lines);
 }
 
 export function describeBoomerangmeError(_status: number, body: IDataObject): ErrorText {

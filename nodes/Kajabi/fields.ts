@@ -13,7 +13,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { inputCheck } from '../shared/input';
-import { operationSelector, show } from '../shared/fields';
+import { operationSelector, returnAllAndLimit, show } from '../shared/fields';
 import { simplifyField as sharedSimplifyField } from '../shared/output';
 
 export { operationSelector, show };
@@ -82,38 +82,16 @@ export function idLocator(
 /** Largest `page[size]` asked for (Kajabi documents 100 as the most for contact notes). */
 export const PAGE_SIZE = 100;
 
-/** "Return All" and "Limit" of a Kajabi list, paged with `page[number]` / `page[size]`. */
+/**
+ * "Return All" and "Limit" of a Kajabi list, paged with `page[number]` / `page[size]`;
+ * without `pageSize`, Kajabi sizes the pages (payouts document only `page[number]`).
+ */
 export function listFields(resource: string, operation: string, pageSize = true): INodeProperties[] {
-	const size = (value: string) =>
-		pageSize
-			? { send: { type: 'query' as const, property: 'page[size]', value } }
-			: { send: { type: 'query' as const, property: 'page[number]', value: '={{ 1 }}' } };
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			displayOptions: show(resource, [operation]),
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			routing: size(`={{ ${PAGE_SIZE} }}`),
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: {
-				show: { resource: [resource], operation: [operation], returnAll: [false] },
-			},
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			routing: {
-				...size(`={{ Math.min($value, ${PAGE_SIZE}) }}`),
-				output: { maxResults: '={{ $value }}' },
-			},
-		},
-	];
+	return returnAllAndLimit(
+		resource,
+		operation,
+		pageSize ? { property: 'page[size]', max: PAGE_SIZE } : { property: 'page[number]', fixed: '={{ 1 }}' },
+	);
 }
 
 /** The Simplify switch of operations that put out Kajabi records. */

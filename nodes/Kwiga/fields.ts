@@ -11,7 +11,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { inputCheck } from '../shared/input';
-import { operationSelector, show } from '../shared/fields';
+import { operationSelector, returnAllAndLimit, show } from '../shared/fields';
 
 export { operationSelector };
 
@@ -50,39 +50,12 @@ export function createdDateFilter(
  * "Return All" and "Limit" for a KWIGA list. `pageSize` is the largest per_page the
  * endpoint accepts; omit it for lists KWIGA returns whole (time zones).
  */
-export function listFields(
-	resource: string,
-	operation: string,
-	pageSize?: number,
-): INodeProperties[] {
-	const perPage = (value: string) =>
-		pageSize === undefined
-			? {}
-			: { send: { type: 'query' as const, property: 'per_page', value } };
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			displayOptions: show(resource, [operation]),
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			routing: perPage(`={{ ${pageSize} }}`),
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			routing: {
-				...perPage(`={{ Math.min($value, ${pageSize}) }}`),
-				output: { maxResults: '={{ $value }}' },
-			},
-		},
-	];
+export function listFields(resource: string, operation: string, pageSize?: number): INodeProperties[] {
+	return returnAllAndLimit(
+		resource,
+		operation,
+		pageSize === undefined ? undefined : { property: 'per_page', max: pageSize },
+	);
 }
 
 export interface LocatorOptions {

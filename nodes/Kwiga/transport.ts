@@ -15,7 +15,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { omit } from '../shared/fields';
+import { invalidFields, omit } from '../shared/fields';
 import type { SimpleViews } from '../shared/output';
 import { simplifyRecords } from '../shared/output';
 import { throwHeldInputError } from '../shared/input';
@@ -27,13 +27,13 @@ import type { PlatformSpec } from '../shared/request';
 import { itemResult, platformRequest } from '../shared/request';
 
 /** Laravel answers 422 with `errors: { field: [messages] }`; name each field. */
-function invalidFields(errors: unknown): string | undefined {
+function laravelErrors(errors: unknown): string | undefined {
 	if (!errors || typeof errors !== 'object') return undefined;
 	const lines = Object.entries(errors as IDataObject).map(([field, messages]) => {
 		const text = Array.isArray(messages) ? messages.join(' ') : String(messages);
 		return `${field}: ${text}`;
 	});
-	return lines.length ? `Invalid fields — ${lines.join('; ')}.` : undefined;
+	return invalidFields(lines);
 }
 
 export const KWIGA: PlatformSpec = {
@@ -46,7 +46,7 @@ export const KWIGA: PlatformSpec = {
 		message: [body.message, body.error, body.error_message].find(
 			(value) => typeof value === 'string' && value.trim() !== '',
 		) as string,
-		description: invalidFields(body.errors),
+		description: laravelErrors(body.errors),
 	}),
 	hints: {
 		400: 'KWIGA rejected the request as invalid. Check the values of the fields you filled in.',

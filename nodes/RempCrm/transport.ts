@@ -14,7 +14,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { omit } from '../shared/fields';
+import { invalidFields, omit } from '../shared/fields';
 import { inputCheck, throwHeldInputError } from '../shared/input';
 import type { PlatformSpec } from '../shared/request';
 import { itemResult, platformRequest } from '../shared/request';
@@ -51,7 +51,7 @@ function payloadErrors(errors: unknown): string | undefined {
 					.join('; ')
 			: String(error),
 	);
-	return `Invalid fields — ${lines.join('; ')}.`;
+	return invalidFields(lines);
 }
 
 export const REMP: PlatformSpec = {

@@ -27,3 +27,54 @@ export function operationSelector(
 export function omit(record: IDataObject, ...keys: string[]): IDataObject {
 	return Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key)));
 }
+
+/**
+ * How a list asks for its page size: the query parameter and the most a page may hold
+ * (Return All asks for the most; Limit for no more than it needs). `fixed` instead sends
+ * one value whatever the choice (a list whose page size the platform sets).
+ */
+export type PageSizeQuery = { property: string; max: number } | { property: string; fixed: string };
+
+/** "Return All" and "Limit" of a list, the same on every platform; the runner reads Limit's maxResults. */
+export function returnAllAndLimit(resource: string, operation: string, pageSize?: PageSizeQuery): INodeProperties[] {
+	const send = (value: string) =>
+		pageSize === undefined
+			? {}
+			: {
+					send: {
+						type: 'query' as const,
+						property: pageSize.property,
+						value: 'fixed' in pageSize ? pageSize.fixed : value,
+					},
+				};
+	const max = pageSize && 'max' in pageSize ? pageSize.max : 0;
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions: show(resource, [operation]),
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			routing: send(`={{ ${max} }}`),
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			routing: {
+				...send(`={{ Math.min($value, ${max}) }}`),
+				output: { maxResults: '={{ $value }}' },
+			},
+		},
+	];
+}
+
+/** The description of an answer that names invalid fields: "Invalid fields — email: …; phone: …." */
+export function invalidFields(lines: string[]): string | undefined {
+	return lines.length ? `Invalid fields — ${lines.join('; ')}.` : undefined;
+}
