@@ -17,7 +17,7 @@ import { invalidFields, omit } from '../shared/fields';
 import type { SimpleViews } from '../shared/output';
 import { DELETED, isDelete, simplifyRecords } from '../shared/output';
 import type { Paging } from '../shared/pages';
-import { walkPages } from '../shared/pages';
+import { listPage, walkPages } from '../shared/pages';
 import type { PathParam } from '../shared/path';
 import { fillPath, matching, positiveInteger } from '../shared/path';
 import type { ErrorText, PlatformSpec, RequestContext } from '../shared/request';
@@ -387,14 +387,8 @@ export async function boomerangmePage(
 	url: string,
 	qs: IDataObject,
 ): Promise<{ records: IDataObject[]; hasMore: boolean }> {
-	const body = await boomerangmeRequest(ctx, { method: 'GET', url, qs });
-	const page = PAGING.read(body);
-	const current = page.currentPage ?? Number(qs.page ?? 1);
-	const hasMore =
-		page.lastPage !== undefined
-			? current < page.lastPage
-			: page.records.length >= Number(qs.itemsPerPage ?? PAGE_SIZE);
-	return { records: page.records, hasMore };
+	const options = { method: 'GET', baseURL: await baseUrlOf(ctx), url, qs, headers: { Accept: 'application/json' } } as IHttpRequestOptions;
+	return await listPage(ctx, BOOMERANGME, PAGING, options, Number(qs.page ?? 1), Number(qs.itemsPerPage ?? PAGE_SIZE));
 }
 
 /** A whole Boomerangme list (up to `limit` records), for dropdowns. */

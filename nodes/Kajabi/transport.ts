@@ -17,11 +17,11 @@ import type {
 import { throwHeldInputError } from '../shared/input';
 import { DELETED, isDelete } from '../shared/output';
 import type { Paging } from '../shared/pages';
-import { walkPages } from '../shared/pages';
+import { listPage, walkPages } from '../shared/pages';
 import type { PathParam } from '../shared/path';
 import { fillPath, matching } from '../shared/path';
 import type { PlatformSpec, RequestContext } from '../shared/request';
-import { itemResult, platformRequest } from '../shared/request';
+import { itemResult } from '../shared/request';
 import { KAJABI_CREDENTIAL, kajabiBaseUrl } from './token';
 
 export { KAJABI_CREDENTIAL };
@@ -294,13 +294,7 @@ export async function kajabiPage(
 	url: string,
 	qs: IDataObject,
 ): Promise<{ records: IDataObject[]; hasMore: boolean }> {
-	const body = await platformRequest(ctx, KAJABI, await kajabiGetOptions(ctx, url, qs));
-	const page = KAJABI_PAGING.read(body);
-	const current = page.currentPage ?? Number(qs['page[number]'] ?? 1);
-	return {
-		records: page.records,
-		hasMore: page.hasNext ?? (page.lastPage !== undefined && current < page.lastPage),
-	};
+	return await listPage(ctx, KAJABI, KAJABI_PAGING, await kajabiGetOptions(ctx, url, qs), Number(qs['page[number]'] ?? 1));
 }
 
 /** A whole Kajabi list (up to `limit` records), for dropdowns. */

@@ -20,11 +20,11 @@ import type { SimpleViews } from '../shared/output';
 import { simplifyRecords } from '../shared/output';
 import { throwHeldInputError } from '../shared/input';
 import type { Paging } from '../shared/pages';
-import { walkPages } from '../shared/pages';
+import { listPage, walkPages } from '../shared/pages';
 import type { PathParam } from '../shared/path';
 import { fillPath, matching, positiveInteger } from '../shared/path';
 import type { PlatformSpec } from '../shared/request';
-import { itemResult, platformRequest } from '../shared/request';
+import { itemResult } from '../shared/request';
 
 /** Laravel answers 422 with `errors: { field: [messages] }`; name each field. */
 function laravelErrors(errors: unknown): string | undefined {
@@ -281,10 +281,5 @@ export async function kwigaPage(
 	url: string,
 	qs: IDataObject,
 ): Promise<{ records: IDataObject[]; hasMore: boolean }> {
-	const body = await platformRequest(ctx, KWIGA, await loadOptionsRequest(ctx, url, qs));
-	const page = KWIGA_PAGING.read(body);
-	return {
-		records: page.records,
-		hasMore: (page.currentPage ?? 1) < (page.lastPage ?? 1),
-	};
+	return await listPage(ctx, KWIGA, KWIGA_PAGING, await loadOptionsRequest(ctx, url, qs), Number(qs.page ?? 1));
 }

@@ -80,3 +80,26 @@ export async function walkPages(
 	}
 	return limit === undefined ? records : records.slice(0, limit);
 }
+
+/**
+ * One page of a list, for a searchable list in the editor that asks for the next page as
+ * the user scrolls: the records, and whether there is more (the answer's next link, else its
+ * last page, else — where the platform says neither — whether the page was full).
+ */
+export async function listPage(
+	ctx: RequestContext,
+	spec: PlatformSpec,
+	paging: Paging,
+	options: IHttpRequestOptions,
+	page: number,
+	pageSize?: number,
+): Promise<{ records: IDataObject[]; hasMore: boolean }> {
+	const answer = paging.read(await platformRequest(ctx, spec, options));
+	const current = answer.currentPage ?? page;
+	const hasMore =
+		answer.hasNext ??
+		(answer.lastPage !== undefined
+			? current < answer.lastPage
+			: pageSize !== undefined && answer.records.length >= pageSize);
+	return { records: answer.records, hasMore };
+}
