@@ -20,6 +20,7 @@ import {
 	REMP_LOGIN_REFUSED,
 	refuseRempSession,
 	rempBaseUrl,
+	rempLogsIn,
 } from '../../credentials/RempCrmApi.credentials';
 import { inputCheck, throwHeldInputError } from '../shared/input';
 import type { PlatformSpec } from '../shared/request';
@@ -203,7 +204,7 @@ function checkCredential(
 		);
 	}
 	if (options.url.endsWith(REMP_LOGIN_PATH) || carriesToken(options)) return;
-	if (credentials.authentication === 'emailPassword') {
+	if (rempLogsIn(credentials)) {
 		if (String(credentials.email ?? '').trim() === '' || String(credentials.password ?? '') === '') {
 			throw fail(
 				'The REMP CRM credential has no email or password',
@@ -231,7 +232,7 @@ async function rempRequest(
 	const credentials = await ctx.getCredentials(REMP.credentialType);
 	checkCredential(ctx, credentials, options);
 	const ownToken = carriesToken(options) || options.url.endsWith(REMP_LOGIN_PATH);
-	const loggedIn = credentials.authentication === 'emailPassword' && !ownToken;
+	const loggedIn = rempLogsIn(credentials) && !ownToken;
 	// A request with its own token (or none, the login) needs no login of the credential's user.
 	const shared = withCredentials(
 		ctx,
