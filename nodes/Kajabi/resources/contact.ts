@@ -69,12 +69,14 @@ export const contactOperations: INodeProperties[] = [
 			name: 'Get',
 			value: 'get',
 			action: 'Get a contact',
+			description: 'Read one contact with their details',
 			routing: get('/v1/contacts/{contactId}'),
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many contacts',
+			description: 'List your contacts, optionally only those matching a search or filter',
 			routing: get('/v1/contacts'),
 		},
 		{
@@ -88,6 +90,7 @@ export const contactOperations: INodeProperties[] = [
 			name: 'Get Tags',
 			value: 'getTags',
 			action: "Get a contact's tags",
+			description: 'List the tags a contact has',
 			routing: relationship('GET', 'tags'),
 		},
 		{

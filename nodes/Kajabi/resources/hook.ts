@@ -49,12 +49,14 @@ export const hookOperations: INodeProperties[] = [
 			name: 'Get',
 			value: 'get',
 			action: 'Get a webhook',
+			description: 'Read one webhook subscription: which event goes to which URL',
 			routing: get('/v1/hooks/{hookId}'),
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many webhooks',
+			description: 'List the webhook subscriptions of your sites',
 			routing: get('/v1/hooks'),
 		},
 		{
