@@ -77,16 +77,16 @@ export const PATH_PARAMS: Record<string, PathParam> = {
 	webhookId: tokenId('Webhook', '731'),
 };
 
-/** Boomerangme's card types and their numbers in the reference. */
+/** Boomerangme's card types, as its screens name them, for running text ("cashback cards"). */
 export const CARD_TYPES = {
-	stamp: 'Stamp (0)',
-	cashback: 'Cashback (1)',
-	multipass: 'Multipass (2)',
-	coupon: 'Coupon (3)',
-	discount: 'Discount (4)',
-	gift: 'Gift / Certificate (5)',
-	membership: 'Membership (6)',
-	reward: 'Reward (7)',
+	stamp: 'stamp',
+	cashback: 'cashback',
+	multipass: 'multipass',
+	coupon: 'coupon',
+	discount: 'discount',
+	gift: 'gift certificate',
+	membership: 'membership',
+	reward: 'reward',
 } as const;
 
 export interface BalanceAction {
