@@ -145,6 +145,38 @@ describe('operations', () => {
 	);
 });
 
+describe('field help', () => {
+	/** A field's help and the help of the options inside it. */
+	function helpOf(property: INodeProperties): string[] {
+		const inner = ((property.options ?? []) as Array<INodeProperties | INodePropertyOptions>).flatMap((option) =>
+			'displayName' in option ? helpOf(option) : [String(option.description ?? '')],
+		);
+		return [String(property.description ?? ''), String(property.hint ?? ''), ...inner];
+	}
+
+	test.each(actionNodes.map((node) => [node.description.displayName, node]))(
+		'%s: a field shared by several operations names none of those (it reads the same under each)',
+		(_name, node) => {
+			const operations = operationsOf(node as INodeType);
+			const found: string[] = [];
+			for (const property of (node as INodeType).description.properties) {
+				const shownFor = property.displayOptions?.show?.operation ?? [];
+				const resources = property.displayOptions?.show?.resource ?? [];
+				if (property.name === 'operation' || shownFor.length < 2) continue;
+				// Names of one word ("Get", "Create") are ordinary words in help texts.
+				const names = operations
+					.filter((entry) => resources.includes(entry.resource) && shownFor.includes(entry.operation))
+					.filter((entry) => entry.option.name.includes(' '))
+					.map((entry) => entry.option.name);
+				for (const help of helpOf(property)) {
+					for (const name of names) if (help.includes(name)) found.push(`${property.name}: "${name}" in "${help}"`);
+				}
+			}
+			expect(found).toEqual([]);
+		},
+	);
+});
+
 describe('documentation links', () => {
 	test.each(platforms.map((platform) => [platform.page, platform]))(
 		'%s: the credential and the nodes link to the package\'s own page',

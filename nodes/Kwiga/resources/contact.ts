@@ -183,18 +183,26 @@ export const contactFields: INodeProperties[] = [
 	// Get, Update, Get Products, Remove Product
 	contactLocator(resource, ['get', 'update', 'getProducts', 'removeProduct']),
 
-	// Create, Add Purchase
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		displayOptions: show(['create', 'addPurchase']),
-		description: 'Email of the contact; Add Purchase finds the contact by it or creates one',
-		routing: { send: { type: 'body', property: 'email' } },
-	},
+	// Create, Add Purchase: the same field, with help for each
+	...[
+		{ operation: 'create', description: 'Email of the new contact' },
+		{
+			operation: 'addPurchase',
+			description: 'The contact who gets the purchase is found by this email; a new contact is created when none has it',
+		},
+	].map(
+		({ operation, description }): INodeProperties => ({
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			required: true,
+			default: '',
+			displayOptions: show([operation]),
+			description,
+			routing: { send: { type: 'body', property: 'email' } },
+		}),
+	),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
