@@ -281,8 +281,8 @@ export function checkBalanceAmount(
 }
 
 /**
- * The body property that carries fields given as JSON (Company Create and Update, whose
- * fields the reference does not list): merged into the body before sending.
+ * The body property that carries fields given as JSON (Company Create and Update's Other
+ * Fields, which the reference does not list): merged into the body before sending.
  */
 export const JSON_FIELDS = '__jsonFields';
 
@@ -300,12 +300,13 @@ export function mergeJsonFields(ctx: IExecuteSingleFunctions, options: IHttpRequ
 		}
 	}
 	if (!value || typeof value !== 'object' || Array.isArray(value)) {
-		throw new NodeOperationError(ctx.getNode(), 'Company Data is not a JSON object', {
+		throw new NodeOperationError(ctx.getNode(), 'Other Fields (JSON) is not a JSON object', {
 			itemIndex: ctx.getItemIndex(),
-			description: 'Write Company Data as a JSON object, such as {"name": "Coffee Corner"}. Nothing was sent.',
+			description: 'Write Other Fields (JSON) as a JSON object, such as {"phone": "+15550100"}. Nothing was sent.',
 		});
 	}
-	options.body = { ...rest, ...(value as IDataObject) };
+	// A field filled in by name wins over the same field in the JSON.
+	options.body = { ...(value as IDataObject), ...rest };
 }
 
 function balanceActionOf(ctx: IExecuteSingleFunctions): BalanceAction | undefined {
