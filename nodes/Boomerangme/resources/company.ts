@@ -5,6 +5,16 @@ import { JSON_FIELDS, PATHS } from '../transport';
 
 const resource = 'company';
 
+const emailField: INodeProperties = {
+	displayName: 'Email',
+	name: 'email',
+	type: 'string',
+	default: '',
+	placeholder: 'name@email.com',
+	description: "The sub-account's email",
+	routing: { send: { type: 'body', property: 'email' } },
+};
+
 /** Fields Boomerangme's reference does not name, given as JSON; the named fields win over them. */
 const otherFields: INodeProperties = {
 	displayName: 'Other Fields (JSON)',
@@ -106,15 +116,7 @@ export const companyFields: INodeProperties[] = [
 		default: {},
 		displayOptions: show(resource, ['create']),
 		options: [
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				default: '',
-				placeholder: 'name@email.com',
-				description: "The sub-account's email",
-				routing: { send: { type: 'body', property: 'email' } },
-			},
+			emailField,
 			otherFields,
 		],
 	},
@@ -134,15 +136,7 @@ export const companyFields: INodeProperties[] = [
 				description: 'The new name of the sub-account',
 				routing: { send: { type: 'body', property: 'name' } },
 			},
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				default: '',
-				placeholder: 'name@email.com',
-				description: "The sub-account's new email",
-				routing: { send: { type: 'body', property: 'email' } },
-			},
+			emailField,
 			otherFields,
 		],
 	},
