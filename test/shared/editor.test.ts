@@ -177,6 +177,22 @@ describe('field help', () => {
 	);
 });
 
+describe('Custom API Call', () => {
+	// n8n adds "Custom API Call" to a node whose credential it can sign a request with by itself
+	// (an `authenticate` object: headers from the credential), and the HTTP Request node can use
+	// that credential. KWIGA, Kajabi and Boomerangme sign with a header, so they have it. GetCourse
+	// (the key goes into the form of an import and the query of an export, next to base64 params)
+	// and REMP CRM (logs in and keeps a session) sign in code: n8n offers no Custom API Call for
+	// them (seen in n8n 2.39.10's node types), and each of their documented endpoints is an
+	// operation. Changing how a credential signs changes this list: decide it again then.
+	test('is offered exactly where the credential signs with headers n8n can reuse', () => {
+		const reusable = platforms
+			.filter(({ credential }) => typeof credential.authenticate === 'object')
+			.map(({ page }) => page);
+		expect(reusable).toEqual(['kwiga', 'kajabi', 'boomerangme']);
+	});
+});
+
 describe('documentation links', () => {
 	test.each(platforms.map((platform) => [platform.page, platform]))(
 		'%s: the credential and the nodes link to the package\'s own page',
