@@ -55,7 +55,7 @@ export class KwigaApi implements ICredentialType {
 			type: 'options',
 			default: 'en',
 			description:
-				'Language of directory names and validation messages in KWIGA responses (sent as the X-Language header)',
+				"The language of KWIGA's answers: names from its directories (such as time zones) and its messages about wrong values",
 			options: [
 				{ name: 'Chinese (Simplified)', value: 'zh' },
 				{ name: 'Czech', value: 'cs' },
