@@ -13,9 +13,17 @@ export class BoomerangmeApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/boomerangme.svg', dark: 'file:../icons/boomerangme.dark.svg' };
 
-	documentationUrl = 'https://docs.boomerangme.cards/api/api-docs';
+	// docsUrl('boomerangme', 'credentials'), written out for n8n's linter (test/shared/editor.test.ts compares them).
+	documentationUrl = 'https://github.com/creator-commerce/n8n-nodes-creator-commerce/blob/main/docs/boomerangme.md#credentials';
 
 	properties: INodeProperties[] = [
+		{
+			displayName:
+				'In Boomerangme click the <b>settings icon</b>, then <b>Integrations</b> at the top, and copy the <b>API key</b>. An agency clicks the user icon first; a sub-account finds its own key further down its Integrations page.',
+			name: 'setupNotice',
+			type: 'notice',
+			default: '',
+		},
 		{
 			displayName: 'API Key',
 			name: 'apiKey',
@@ -27,11 +35,11 @@ export class BoomerangmeApi implements ICredentialType {
 				'In Boomerangme click the settings icon, then Integrations at the top, and copy the API key. Agencies click the user icon first; sub-accounts find their own key further down the Integrations page.',
 		},
 		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.digitalwallet.cards',
-			description: 'Leave as it is unless you reach Boomerangme through a proxy or a test server',
+			displayName:
+				'<b>Advanced</b>: the settings below work as they are. Change them only to share the API key with other tools, or to go through a proxy or a test server.',
+			name: 'advancedNotice',
+			type: 'notice',
+			default: '',
 		},
 		{
 			displayName: 'Rate Limit (Requests)',
@@ -49,6 +57,13 @@ export class BoomerangmeApi implements ICredentialType {
 			default: 1,
 			typeOptions: { minValue: 1 },
 			description: 'The window the rate limit above counts over',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.digitalwallet.cards',
+			description: 'Leave as it is unless you reach Boomerangme through a proxy or a test server',
 		},
 	];
 

@@ -17,9 +17,17 @@ export class GetCourseApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/getcourse.svg', dark: 'file:../icons/getcourse.dark.svg' };
 
-	documentationUrl = 'https://getcourse.io/help/api';
+	// docsUrl('getcourse', 'credentials'), written out for n8n's linter (test/shared/editor.test.ts compares them).
+	documentationUrl = 'https://github.com/creator-commerce/n8n-nodes-creator-commerce/blob/main/docs/getcourse.md#credentials';
 
 	properties: INodeProperties[] = [
+		{
+			displayName:
+				'In GetCourse open the school\'s API page (<b>myschool.getcourse.ru/saas/account/api</b>, with your school\'s name), generate a <b>secret key</b> with read and write access and copy it. The API works on paid plans only.',
+			name: 'setupNotice',
+			type: 'notice',
+			default: '',
+		},
 		{
 			displayName: 'Account',
 			name: 'account',

@@ -17,9 +17,17 @@ export class KajabiApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/kajabi.svg', dark: 'file:../icons/kajabi.dark.svg' };
 
-	documentationUrl = 'https://developers.kajabi.com/';
+	// docsUrl('kajabi', 'credentials'), written out for n8n's linter (test/shared/editor.test.ts compares them).
+	documentationUrl = 'https://github.com/creator-commerce/n8n-nodes-creator-commerce/blob/main/docs/kajabi.md#credentials';
 
 	properties: INodeProperties[] = [
+		{
+			displayName:
+				'In Kajabi open <b>Settings → Security → User API Keys</b>, click <b>Create User API Key</b>, choose the user and what the key may do (its permissions), and copy the <b>Client ID</b> and <b>Client Secret</b> it shows.',
+			name: 'setupNotice',
+			type: 'notice',
+			default: '',
+		},
 		{
 			displayName: 'Client ID',
 			name: 'clientId',
@@ -39,11 +47,11 @@ export class KajabiApi implements ICredentialType {
 			description: 'The client_secret shown next to the client ID',
 		},
 		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.kajabi.com',
-			description: 'Leave as it is unless you reach Kajabi through a proxy or a test server',
+			displayName:
+				'<b>Advanced</b>: the settings below work as they are. Change them only to share the API key with other tools or n8n workers, or to go through a proxy or a test server.',
+			name: 'advancedNotice',
+			type: 'notice',
+			default: '',
 		},
 		{
 			displayName: 'Rate Limit (Requests)',
@@ -61,6 +69,13 @@ export class KajabiApi implements ICredentialType {
 			default: 60,
 			typeOptions: { minValue: 1 },
 			description: 'The window the rate limit above counts over',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.kajabi.com',
+			description: 'Leave as it is unless you reach Kajabi through a proxy or a test server',
 		},
 		{
 			displayName: 'Access Token',

@@ -13,9 +13,17 @@ export class KwigaApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/kwiga.svg', dark: 'file:../icons/kwiga.dark.svg' };
 
-	documentationUrl = 'https://api.kwiga.com/';
+	// docsUrl('kwiga', 'credentials'), written out for n8n's linter (test/shared/editor.test.ts compares them).
+	documentationUrl = 'https://github.com/creator-commerce/n8n-nodes-creator-commerce/blob/main/docs/kwiga.md#credentials';
 
 	properties: INodeProperties[] = [
+		{
+			displayName:
+				'In your KWIGA cabinet open the <b>settings</b> and tick <b>Enable API</b>: KWIGA then shows the <b>API token</b> and the <b>cabinet hash</b>. Copy both here.',
+			name: 'setupNotice',
+			type: 'notice',
+			default: '',
+		},
 		{
 			displayName: 'API Token',
 			name: 'token',
@@ -35,12 +43,11 @@ export class KwigaApi implements ICredentialType {
 			description: 'The hash of the cabinet (account) to work in, shown next to the API token',
 		},
 		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.kwiga.com',
-			description:
-				'Leave as it is unless you reach KWIGA through a proxy or a test server',
+			displayName:
+				'<b>Advanced</b>: the settings below work as they are. Change them only to get KWIGA\'s messages in another language, to share the token with other tools, or to go through a proxy or a test server.',
+			name: 'advancedNotice',
+			type: 'notice',
+			default: '',
 		},
 		{
 			displayName: 'Language',
@@ -48,7 +55,7 @@ export class KwigaApi implements ICredentialType {
 			type: 'options',
 			default: 'en',
 			description:
-				'Language of directory names and validation messages in KWIGA responses (sent as the X-Language header)',
+				"The language of KWIGA's answers: names from its directories (such as time zones) and its messages about wrong values",
 			options: [
 				{ name: 'Chinese (Simplified)', value: 'zh' },
 				{ name: 'Czech', value: 'cs' },
@@ -84,6 +91,14 @@ export class KwigaApi implements ICredentialType {
 			default: 60,
 			typeOptions: { minValue: 1 },
 			description: 'The window the rate limit above counts over',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.kwiga.com',
+			description:
+				'Leave as it is unless you reach KWIGA through a proxy or a test server',
 		},
 	];
 

@@ -9,7 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { REMP_LOGIN_PATH, rempSessionToken } from '../nodes/RempCrm/session';
+import { REMP_LOGIN_PATH, rempLogsIn, rempSessionToken } from '../nodes/RempCrm/session';
 
 export class RempCrmApi implements ICredentialType {
 	name = 'rempCrmApi';
@@ -18,9 +18,17 @@ export class RempCrmApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/rempCrm.svg', dark: 'file:../icons/rempCrm.dark.svg' };
 
-	documentationUrl = 'https://github.com/remp2020/crm-coupon-module';
+	// docsUrl('remp-crm', 'credentials'), written out for n8n's linter (test/shared/editor.test.ts compares them).
+	documentationUrl = 'https://github.com/creator-commerce/n8n-nodes-creator-commerce/blob/main/docs/remp-crm.md#credentials';
 
 	properties: INodeProperties[] = [
+		{
+			displayName:
+				'Enter the address you open your REMP CRM at, and the <b>email and password</b> of the CRM user that coupons are activated for (the same login as on the CRM\'s sign-in page). A user token works too: choose <b>User Token</b> below.',
+			name: 'setupNotice',
+			type: 'notice',
+			default: '',
+		},
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
@@ -35,21 +43,41 @@ export class RempCrmApi implements ICredentialType {
 			displayName: 'Authentication',
 			name: 'authentication',
 			type: 'options',
-			default: 'userToken',
+			default: 'emailPassword',
 			options: [
-				{
-					name: 'User Token',
-					value: 'userToken',
-					description: 'A token of one CRM user, sent as "Authorization: Bearer"',
-				},
 				{
 					name: 'Email and Password',
 					value: 'emailPassword',
 					description:
 						'A CRM user\'s email and password; n8n logs in once and keeps the token until REMP CRM refuses it',
 				},
+				{
+					name: 'User Token',
+					value: 'userToken',
+					description: 'A token of one CRM user, for example from the REMP CRM node\'s User → Log In',
+				},
 			],
 			description: 'Coupons are activated for the user this credential logs in as, unless an item gives its own user token',
+		},
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			required: true,
+			default: '',
+			displayOptions: { show: { authentication: ['emailPassword'] } },
+			description: 'The email the user signs in to the CRM with',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			displayOptions: { show: { authentication: ['emailPassword'] } },
+			description: 'The user\'s CRM password',
 		},
 		{
 			displayName: 'User Token',
@@ -59,25 +87,14 @@ export class RempCrmApi implements ICredentialType {
 			default: '',
 			displayOptions: { show: { authentication: ['userToken'] } },
 			description:
-				'The token of a CRM user: the n_token cookie of a user logged in to the CRM, or the token the REMP CRM node\'s User → Log In operation returns. Leave empty only if every item gives its own token in the node\'s User Token option.',
+				'The token of a CRM user: the token the REMP CRM node\'s User → Log In operation returns (or the n_token cookie of a user signed in to the CRM). Leave empty only if every item gives its own token in the node\'s User Token option.',
 		},
 		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
+			displayName:
+				'<b>Advanced</b>: the settings below work as they are. Lower them only for a small CRM server.',
+			name: 'advancedNotice',
+			type: 'notice',
 			default: '',
-			displayOptions: { show: { authentication: ['emailPassword'] } },
-			description: 'The email the user logs in to the CRM with',
-		},
-		{
-			displayName: 'Password',
-			name: 'password',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			displayOptions: { show: { authentication: ['emailPassword'] } },
-			description: 'The user\'s CRM password',
 		},
 		{
 			displayName: 'Rate Limit (Requests)',
@@ -110,7 +127,7 @@ export class RempCrmApi implements ICredentialType {
 	 * or after REMP CRM refused the one it held). With a User Token there is nothing to do.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		if (credentials.authentication !== 'emailPassword') return {};
+		if (!rempLogsIn(credentials)) return {};
 		return { sessionToken: await rempSessionToken(this, credentials) };
 	}
 
@@ -126,7 +143,7 @@ export class RempCrmApi implements ICredentialType {
 		const given = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
 		if (given || String(requestOptions.url ?? '').endsWith(REMP_LOGIN_PATH)) return requestOptions;
 		const token =
-			credentials.authentication === 'emailPassword' ? credentials.sessionToken : credentials.userToken;
+			rempLogsIn(credentials) ? credentials.sessionToken : credentials.userToken;
 		// A token copied from a header may come with "Bearer " in front.
 		const bare = String(token ?? '')
 			.trim()

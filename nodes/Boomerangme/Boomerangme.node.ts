@@ -1,6 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { operationSubtitle } from '../shared/subtitle';
 import { listSearch, loadOptions } from './methods';
 import { cardFields, cardOperations } from './resources/card';
 import { companyFields, companyOperations } from './resources/company';
@@ -19,7 +20,8 @@ export class Boomerangme implements INodeType {
 		icon: { light: 'file:../../icons/boomerangme.svg', dark: 'file:../../icons/boomerangme.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		// Replaced in the constructor by the same in words: "Contact: Add Purchase".
+		subtitle: '={{ $parameter["resource"] + ": " + $parameter["operation"] }}',
 		description: 'Issue loyalty cards, add stamps, points and visits, and manage customers in Boomerangme',
 		defaults: { name: 'Boomerangme' },
 		usableAsTool: true,
@@ -69,4 +71,8 @@ export class Boomerangme implements INodeType {
 	};
 
 	methods = { loadOptions, listSearch };
+
+	constructor() {
+		this.description.subtitle = operationSubtitle(this.description.properties);
+	}
 }

@@ -102,7 +102,7 @@ export class BoomerangmeTrigger implements INodeType {
 		icon: { light: 'file:../../icons/boomerangme.svg', dark: 'file:../../icons/boomerangme.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["events"].join(", ") }}',
+		subtitle: `={{ [].concat($parameter["events"] || []).map((event) => (${JSON.stringify(Object.fromEntries(EVENTS.map((event) => [event.value, event.name])))})[event] || event).join(", ") }}`,
 		description: 'Starts the workflow when cards, customers, payments or templates change in Boomerangme',
 		defaults: { name: 'Boomerangme Trigger' },
 		inputs: [],

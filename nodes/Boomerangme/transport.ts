@@ -80,16 +80,16 @@ export const PATH_PARAMS: Record<string, PathParam> = {
 	webhookId: tokenId('Webhook', '731'),
 };
 
-/** Boomerangme's card types and their numbers in the reference. */
+/** Boomerangme's card types, as its screens name them, for running text ("cashback cards"). */
 export const CARD_TYPES = {
-	stamp: 'Stamp (0)',
-	cashback: 'Cashback (1)',
-	multipass: 'Multipass (2)',
-	coupon: 'Coupon (3)',
-	discount: 'Discount (4)',
-	gift: 'Gift / Certificate (5)',
-	membership: 'Membership (6)',
-	reward: 'Reward (7)',
+	stamp: 'stamp',
+	cashback: 'cashback',
+	multipass: 'multipass',
+	coupon: 'coupon',
+	discount: 'discount',
+	gift: 'gift certificate',
+	membership: 'membership',
+	reward: 'reward',
 } as const;
 
 export interface BalanceAction {
@@ -284,8 +284,8 @@ export function checkBalanceAmount(
 }
 
 /**
- * The body property that carries fields given as JSON (Company Create and Update, whose
- * fields the reference does not list): merged into the body before sending.
+ * The body property that carries fields given as JSON (Company Create and Update's Other
+ * Fields, which the reference does not list): merged into the body before sending.
  */
 export const JSON_FIELDS = '__jsonFields';
 
@@ -303,12 +303,13 @@ export function mergeJsonFields(ctx: IExecuteSingleFunctions, options: IHttpRequ
 		}
 	}
 	if (!value || typeof value !== 'object' || Array.isArray(value)) {
-		throw new NodeOperationError(ctx.getNode(), 'Company Data is not a JSON object', {
+		throw new NodeOperationError(ctx.getNode(), 'Other Fields (JSON) is not a JSON object', {
 			itemIndex: ctx.getItemIndex(),
-			description: 'Write Company Data as a JSON object, such as {"name": "Coffee Corner"}. Nothing was sent.',
+			description: 'Write Other Fields (JSON) as a JSON object, such as {"phone": "+15550100"}. Nothing was sent.',
 		});
 	}
-	options.body = { ...rest, ...(value as IDataObject) };
+	// A field filled in by name wins over the same field in the JSON.
+	options.body = { ...(value as IDataObject), ...rest };
 }
 
 function balanceActionOf(ctx: IExecuteSingleFunctions): BalanceAction | undefined {

@@ -1,6 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { operationSubtitle } from '../shared/subtitle';
 import { GETCOURSE_BASE_URL } from './address';
 import { listSearch } from './methods';
 import { exportFields, exportOperations } from './resources/export';
@@ -17,7 +18,8 @@ export class GetCourse implements INodeType {
 		icon: { light: 'file:../../icons/getcourse.svg', dark: 'file:../../icons/getcourse.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		// Replaced in the constructor by the same in words: "Contact: Add Purchase".
+		subtitle: '={{ $parameter["resource"] + ": " + $parameter["operation"] }}',
 		description: 'Import users and orders into a GetCourse school and export users, orders and payments',
 		defaults: { name: 'GetCourse' },
 		usableAsTool: true,
@@ -61,4 +63,8 @@ export class GetCourse implements INodeType {
 	};
 
 	methods = { listSearch };
+
+	constructor() {
+		this.description.subtitle = operationSubtitle(this.description.properties);
+	}
 }

@@ -16,7 +16,7 @@ export class GetCourseTrigger implements INodeType {
 		icon: { light: 'file:../../icons/getcourse.svg', dark: 'file:../../icons/getcourse.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["event"] }}',
+		subtitle: '={{ {"newOrder":"New Order","newPayment":"New Payment","newUser":"New User","orderStatusChanged":"Order Status Changed","userAddedToGroup":"User Added to Group"}[$parameter["event"]] || $parameter["event"] }}',
 		description:
 			'Starts the workflow when users, orders or payments appear in a GetCourse school (checks its export API on a schedule)',
 		defaults: { name: 'GetCourse Trigger' },

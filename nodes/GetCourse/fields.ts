@@ -261,19 +261,20 @@ export function sessionFields(
 		description: `Where ${what} came from: recorded as the registration context of a new user`,
 		options: [
 			{
-				displayName: 'Partner Code (Gcpc)',
+				displayName: 'Partner Code',
 				name: 'gcpc',
 				type: 'string',
 				default: '',
 				description:
-					'The partner\'s code (gcpc). It takes priority over any partner email.',
+					'The partner\'s code, as it appears in their partner links after gcpc=. It takes priority over any partner email.',
 				routing: { send: { type: 'body', property: 'session.gcpc' } },
 			},
 			{
-				displayName: 'Partner Ad Code (Gcao)',
+				displayName: 'Partner Ad Code',
 				name: 'gcao',
 				type: 'string',
 				default: '',
+				description: 'The code of the partner\'s ad, as it appears in its links after gcao=',
 				routing: { send: { type: 'body', property: 'session.gcao' } },
 			},
 			{

@@ -1,6 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { operationSubtitle } from '../shared/subtitle';
 import { listSearch, loadOptions } from './methods';
 import { blogPostFields, blogPostOperations } from './resources/blogPost';
 import { contactFields, contactOperations } from './resources/contact';
@@ -34,7 +35,8 @@ export class Kajabi implements INodeType {
 		icon: { light: 'file:../../icons/kajabi.svg', dark: 'file:../../icons/kajabi.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		// Replaced in the constructor by the same in words: "Contact: Add Purchase".
+		subtitle: '={{ $parameter["resource"] + ": " + $parameter["operation"] }}',
 		description: 'Work with contacts, offers, purchases, forms, courses and more in a Kajabi account',
 		defaults: { name: 'Kajabi' },
 		usableAsTool: true,
@@ -131,4 +133,8 @@ export class Kajabi implements INodeType {
 	};
 
 	methods = { loadOptions, listSearch };
+
+	constructor() {
+		this.description.subtitle = operationSubtitle(this.description.properties);
+	}
 }

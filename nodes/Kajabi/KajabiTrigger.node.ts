@@ -138,7 +138,7 @@ export class KajabiTrigger implements INodeType {
 		icon: { light: 'file:../../icons/kajabi.svg', dark: 'file:../../icons/kajabi.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["event"] }}',
+		subtitle: `={{ ${JSON.stringify(Object.fromEntries(HOOK_EVENTS.map((event) => [event.value, event.name])))}[$parameter["event"]] || $parameter["event"] }}`,
 		description: 'Starts the workflow when Kajabi reports a purchase, payment, order, form submission or tag change',
 		defaults: { name: 'Kajabi Trigger' },
 		inputs: [],

@@ -32,6 +32,8 @@ export interface LocatorOptions {
 	description?: string;
 	required?: boolean;
 	routing?: INodeProperties['routing'];
+	/** A third way to pick a contact: by email, looked up when the node runs (transport.ts). */
+	byEmail?: boolean;
 }
 
 /** A Kajabi record picked from a searchable list or given by its ID. */
@@ -63,6 +65,21 @@ export function idLocator(
 					},
 				],
 			},
+			{
+				displayName: 'By Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*[^\\s@]+@[^\\s@]+\\s*$',
+							errorMessage: 'Enter an email such as name@email.com',
+						},
+					},
+				],
+			},
 		],
 	};
 	return {
@@ -74,8 +91,10 @@ export function idLocator(
 		displayOptions: show(resource, operation),
 		description: options.description ?? `The ${options.displayName.toLowerCase()} to work with`,
 		routing: options.routing,
-		// Records Kajabi has no searchable list for are given by ID only.
-		modes: both.modes?.filter((mode) => mode.name === 'id' || options.searchListMethod !== undefined),
+		// Records Kajabi has no searchable list for are given by ID only; contacts also by email.
+		modes: both.modes?.filter((mode) =>
+			mode.name === 'email' ? options.byEmail === true : mode.name === 'id' || options.searchListMethod !== undefined,
+		),
 	};
 }
 

@@ -12,14 +12,16 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INodeExecutionData,
+	INodeParameterResourceLocator,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { throwHeldInputError } from '../shared/input';
 import { DELETED, isDelete } from '../shared/output';
 import type { Paging } from '../shared/pages';
 import { listPage, walkPages } from '../shared/pages';
 import type { PathParam } from '../shared/path';
-import { fillPath, matching } from '../shared/path';
+import { fillPath, matching, pathSegment } from '../shared/path';
 import type { PlatformSpec, RequestContext } from '../shared/request';
 import { itemResult } from '../shared/request';
 import { KAJABI_CREDENTIAL, kajabiBaseUrl } from './token';
@@ -243,6 +245,58 @@ export function kajabiOptions(ctx: IExecuteSingleFunctions, built: IHttpRequestO
 	return options;
 }
 
+/** How many contacts whose email contains the one given are read to find it exactly. */
+const EMAIL_LOOKUP_LIMIT = 500;
+
+/**
+ * A contact chosen "By Email": its ID, looked up with the documented `filter[email_contains]`
+ * of GET /v1/contacts (Kajabi has no exact email filter), of the one contact whose email is
+ * exactly this one, case aside. The request then goes out as if the contact had been chosen
+ * by that ID: in the path, and in the body's `data.id` where an update repeats it.
+ */
+export async function withContactByEmail(
+	ctx: IExecuteSingleFunctions,
+	built: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	if (!built.url.includes('{contactId}')) return built;
+	const locator = ctx.getNodeParameter('contactId', undefined) as INodeParameterResourceLocator | undefined;
+	if (!locator || typeof locator !== 'object' || locator.mode !== 'email') return built;
+	const email = String(locator.value ?? '').trim();
+	const fail = (message: string, description: string) =>
+		new NodeOperationError(ctx.getNode(), message, { itemIndex: ctx.getItemIndex(), description });
+	if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
+		throw fail(
+			email === '' ? 'The contact\'s email is empty' : `"${email.slice(0, 100)}" is not an email`,
+			'Nothing was sent. Enter the email of the contact, or choose the contact from the list or by ID.',
+		);
+	}
+	const found = (
+		await kajabiList(ctx, '/v1/contacts', { 'filter[email_contains]': email }, EMAIL_LOOKUP_LIMIT)
+	).filter((record) => {
+		const attributes = (record.attributes ?? {}) as IDataObject;
+		return String(attributes.email ?? '').trim().toLowerCase() === email.toLowerCase();
+	});
+	if (found.length !== 1) {
+		throw fail(
+			found.length === 0
+				? `No Kajabi contact has the email ${email}`
+				: `${found.length} Kajabi contacts have the email ${email}`,
+			found.length === 0
+				? 'Nothing was changed. Check the email, or choose the contact from the list or by ID.'
+				: 'Nothing was changed. Each of your sites keeps its own contacts; choose the contact from the list or by ID.',
+		);
+	}
+	const id = String(found[0].id ?? '');
+	const segment = pathSegment(ctx.getNode(), KAJABI_PATH_PARAMS.contactId, id, ctx.getItemIndex());
+	const body = built.body as IDataObject | undefined;
+	const data = body?.data as IDataObject | undefined;
+	return {
+		...built,
+		url: built.url.replace('{contactId}', segment),
+		...(data && data.id !== undefined ? { body: { ...body, data: { ...data, id } } } : {}),
+	};
+}
+
 /**
  * The node's `requestOperations.pagination`: n8n hands every built request of the Kajabi
  * node to this function (each operation sets `send.paginate`).
@@ -258,7 +312,7 @@ export async function sendKajabiRequest(
 			: Number(requestData.maxResults);
 	return await itemResult(this, async () => {
 		throwHeldInputError(built);
-		const options = kajabiOptions(this, built);
+		const options = kajabiOptions(this, await withContactByEmail(this, built));
 		const included: IDataObject[] = [];
 		const paging: Paging = {
 			...KAJABI_PAGING,

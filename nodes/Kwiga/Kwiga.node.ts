@@ -1,6 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { operationSubtitle } from '../shared/subtitle';
 import { loadOptions, listSearch } from './methods';
 import { certificateFields, certificateOperations } from './resources/certificate';
 import { contactFields, contactOperations } from './resources/contact';
@@ -20,7 +21,8 @@ export class Kwiga implements INodeType {
 		icon: { light: 'file:../../icons/kwiga.svg', dark: 'file:../../icons/kwiga.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		// Replaced in the constructor by the same in words: "Contact: Add Purchase".
+		subtitle: '={{ $parameter["resource"] + ": " + $parameter["operation"] }}',
 		description: 'Work with contacts, courses, offers, coupons and more in a KWIGA cabinet',
 		defaults: { name: 'KWIGA' },
 		usableAsTool: true,
@@ -74,4 +76,8 @@ export class Kwiga implements INodeType {
 	};
 
 	methods = { loadOptions, listSearch };
+
+	constructor() {
+		this.description.subtitle = operationSubtitle(this.description.properties);
+	}
 }

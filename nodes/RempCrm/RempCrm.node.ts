@@ -1,6 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { operationSubtitle } from '../shared/subtitle';
 import { couponFields, couponOperations } from './resources/coupon';
 import { userFields, userOperations } from './resources/user';
 import { sendRempRequest } from './transport';
@@ -12,7 +13,8 @@ export class RempCrm implements INodeType {
 		icon: { light: 'file:../../icons/rempCrm.svg', dark: 'file:../../icons/rempCrm.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		// Replaced in the constructor by the same in words: "Contact: Add Purchase".
+		subtitle: '={{ $parameter["resource"] + ": " + $parameter["operation"] }}',
 		description: 'Activate coupons for users of a REMP CRM',
 		defaults: { name: 'REMP CRM' },
 		usableAsTool: true,
@@ -44,4 +46,8 @@ export class RempCrm implements INodeType {
 			...userFields,
 		],
 	};
+
+	constructor() {
+		this.description.subtitle = operationSubtitle(this.description.properties);
+	}
 }

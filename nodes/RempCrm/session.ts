@@ -29,6 +29,18 @@ export function rempBaseUrl(credentials: ICredentialDataDecryptedObject): string
 		.replace(/\/+$/, '');
 }
 
+/**
+ * Whether the credential logs in with its email and password. Credentials saved while User
+ * Token was the first choice may hold no Authentication value, and n8n fills in today's first
+ * choice (Email and Password): one that holds a token and no email keeps using its token.
+ */
+export function rempLogsIn(credentials: ICredentialDataDecryptedObject): boolean {
+	if (credentials.authentication !== 'emailPassword') return false;
+	const email = String(credentials.email ?? '').trim();
+	const token = String(credentials.userToken ?? '').trim();
+	return email !== '' || token === '';
+}
+
 /** A failed login is reported to every later item for this long instead of being tried again. */
 const FAILED_LOGIN_KEPT_MS = 60_000;
 

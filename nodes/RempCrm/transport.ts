@@ -18,7 +18,7 @@ import { invalidFields, omit } from '../shared/fields';
 import { inputCheck, throwHeldInputError } from '../shared/input';
 import type { PlatformSpec } from '../shared/request';
 import { itemResult, platformRequest } from '../shared/request';
-import { REMP_CREDENTIAL, REMP_LOGIN_PATH, rempBaseUrl } from './session';
+import { REMP_CREDENTIAL, REMP_LOGIN_PATH, rempBaseUrl, rempLogsIn } from './session';
 
 export const ACTIVATE_PATH = '/api/v1/coupon/activate';
 
@@ -66,7 +66,7 @@ export const REMP: PlatformSpec = {
 		field: 'sessionToken',
 		refusedWith: [403],
 		applies: (options, credentials) =>
-			credentials.authentication === 'emailPassword' &&
+			rempLogsIn(credentials) &&
 			!carriesToken(options) &&
 			!options.url.endsWith(REMP_LOGIN_PATH),
 	},
@@ -181,7 +181,7 @@ function checkCredential(
 		);
 	}
 	if (options.url.endsWith(REMP_LOGIN_PATH) || carriesToken(options)) return;
-	if (credentials.authentication === 'emailPassword') {
+	if (rempLogsIn(credentials)) {
 		if (String(credentials.email ?? '').trim() === '' || String(credentials.password ?? '') === '') {
 			throw fail(
 				'The REMP CRM credential has no email or password',

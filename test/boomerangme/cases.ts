@@ -149,7 +149,8 @@ export const boomerangmeCases: OperationCase[] = [
 		parameters: {
 			resource: 'company',
 			operation: 'create',
-			companyData: '{"name": "Tea Time", "email": "owner@tea.example"}',
+			name: 'Tea Time',
+			additionalFields: { email: 'owner@tea.example' },
 		},
 		request: { method: 'POST', path: '/api/v2/companies' },
 	},
@@ -159,7 +160,7 @@ export const boomerangmeCases: OperationCase[] = [
 			resource: 'company',
 			operation: 'update',
 			companyId: '1025',
-			companyData: '{"email": "books@books.example"}',
+			updateFields: { email: 'books@books.example' },
 		},
 		request: { method: 'PATCH', path: '/api/v2/companies/1025' },
 	},

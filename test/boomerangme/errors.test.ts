@@ -87,18 +87,49 @@ describe('errors', () => {
 	});
 });
 
-describe('Company Data (JSON)', () => {
+describe('Company: named fields, and Other Fields (JSON) as an extra', () => {
+	it('Create sends the name, the email and the JSON\'s fields in one body; a named field wins over the JSON', async () => {
+		const mock = new BoomerangmeMock();
+		const requests = interceptHttp(BASE_URL, mock.handle);
+		const result = await runBoomerangme({
+			resource: 'company',
+			operation: 'create',
+			name: 'Tea Time',
+			additionalFields: { email: 'owner@tea.example', otherFields: '{"phone": "+15550100", "name": "Ignored"}' },
+		});
+		expect(result.error).toBeUndefined();
+		expect(requests.map((r) => [r.method, r.path, r.body])).toEqual([
+			['POST', '/api/v2/companies', { name: 'Tea Time', email: 'owner@tea.example', phone: '+15550100' }],
+		]);
+		expect(result.items[0].json).toMatchObject({ name: 'Tea Time', phone: '+15550100' });
+	});
+
+	it('Update sends only the fields chosen', async () => {
+		const mock = new BoomerangmeMock();
+		const requests = interceptHttp(BASE_URL, mock.handle);
+		const result = await runBoomerangme({
+			resource: 'company',
+			operation: 'update',
+			companyId: '1025',
+			updateFields: { name: 'Book Nook & Café' },
+		});
+		expect(result.error).toBeUndefined();
+		expect(requests.map((r) => [r.method, r.path, r.body])).toEqual([
+			['PATCH', '/api/v2/companies/1025', { name: 'Book Nook & Café' }],
+		]);
+	});
+
 	it('bad JSON fails the item before sending, in the Continue On Fail shape', async () => {
 		const mock = new BoomerangmeMock();
 		const requests = interceptHttp(BASE_URL, mock.handle);
 		const result = await runBoomerangme(
-			{ resource: 'company', operation: 'create', companyData: '={{ $json.data }}' },
-			{ input: [{ data: '{"name": "Tea"' }, { data: '{"name": "Tea Time"}' }], continueOnFail: true },
+			{ resource: 'company', operation: 'create', name: 'Tea Time', additionalFields: { otherFields: '={{ $json.data }}' } },
+			{ input: [{ data: '{"phone": "+1"' }, { data: '{"phone": "+15550100"}' }], continueOnFail: true },
 		);
-		expect(requests.map((r) => r.body)).toEqual([{ name: 'Tea Time' }]);
+		expect(requests.map((r) => r.body)).toEqual([{ name: 'Tea Time', phone: '+15550100' }]);
 		expect(result.items[0]).toEqual({
 			json: {
-				error: 'Company Data is not a JSON object',
+				error: 'Other Fields (JSON) is not a JSON object',
 				description: expect.stringContaining('Nothing was sent'),
 				httpCode: null,
 			},
@@ -111,7 +142,7 @@ describe('Company Data (JSON)', () => {
 		const mock = new BoomerangmeMock();
 		const requests = interceptHttp(BASE_URL, mock.handle);
 		const result = await runBoomerangme(
-			{ resource: 'company', operation: 'update', companyId: '1025', companyData: '={{ $json.company }}' },
+			{ resource: 'company', operation: 'update', companyId: '1025', updateFields: { otherFields: '={{ $json.company }}' } },
 			{ input: [{ company: { email: 'new@books.example', phone: '+123' } }] },
 		);
 		expect(result.error).toBeUndefined();

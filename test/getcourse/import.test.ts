@@ -97,11 +97,11 @@ const cases: Case[] = [
 		],
 	},
 	{
-		name: 'user: create with the email only',
+		name: 'user: create with the email only (Update If Exists is on unless switched off)',
 		parameters: { resource: 'user', operation: 'createOrUpdate', email: 'min@example.com' },
 		path: '/pl/api/users',
 		action: 'add',
-		params: { user: { email: 'min@example.com' }, system: { refresh_if_exists: 0 } },
+		params: { user: { email: 'min@example.com' }, system: { refresh_if_exists: 1 } },
 		output: (m) => [
 			{
 				success: true,
@@ -295,6 +295,43 @@ test.each(cases)('$name', async ({ parameters, path, action, params, output }) =
 	expect(new URLSearchParams(String(request.body)).size).toBe(3);
 	expect(items.map((item) => item.json)).toEqual(output(mock));
 	expect(items.map((item) => item.pairedItem)).toEqual(items.map(() => ({ item: 0 })));
+});
+
+describe('user: Create or Update with an email GetCourse already has', () => {
+	const existing = { resource: 'user', operation: 'createOrUpdate', email: 'known@example.com' };
+
+	beforeEach(() => {
+		mock.addUser({ email: 'known@example.com', first_name: 'Old' });
+	});
+
+	test('updates the user as it comes (Update If Exists starts on)', async () => {
+		const { items, error } = await runGetCourse({ ...existing, userDetails: { firstName: 'New' } });
+
+		expect(error).toBeUndefined();
+		expect(importForm(mock.requests[0])).toEqual({
+			action: 'add',
+			key: KEY,
+			params: { user: { email: 'known@example.com', first_name: 'New' }, system: { refresh_if_exists: 1 } },
+		});
+		expect(items[0].json).toMatchObject({ success: true, user_status: 'updated' });
+		expect(mock.users.find((user) => user.email === 'known@example.com')?.first_name).toBe('New');
+	});
+
+	test('leaves the user as they are with Update If Exists switched off', async () => {
+		const { items, error } = await runGetCourse({
+			...existing,
+			refreshIfExists: false,
+			userDetails: { firstName: 'New' },
+		});
+
+		expect(error).toBeUndefined();
+		expect(importForm(mock.requests[0]).params).toEqual({
+			user: { email: 'known@example.com', first_name: 'New' },
+			system: { refresh_if_exists: 0 },
+		});
+		expect(items[0].json).toMatchObject({ success: true, user_status: 'exists' });
+		expect(mock.users.find((user) => user.email === 'known@example.com')?.first_name).toBe('Old');
+	});
 });
 
 test('change status really changes the order in the mock school', async () => {

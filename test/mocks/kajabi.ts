@@ -113,7 +113,7 @@ export class KajabiMock {
 		return rows;
 	}
 
-	private add(type: string, id: string, attributes: Row, relationships?: Resource['relationships']): Resource {
+	add(type: string, id: string, attributes: Row, relationships?: Resource['relationships']): Resource {
 		const record: Resource = { id, type, attributes, ...(relationships ? { relationships } : {}) };
 		this.list(type).push(record);
 		return record;
@@ -303,7 +303,7 @@ export class KajabiMock {
 			result = result.filter((row) => JSON.stringify(row.attributes).toLowerCase().includes(search.toLowerCase()));
 		}
 		for (const [key, value] of Object.entries(request.query)) {
-			const match = /^filter\[(\w+)_cont\]$/.exec(key);
+			const match = /^filter\[(\w+?)_cont(?:ains)?\]$/.exec(key);
 			if (match && typeof value === 'string') {
 				result = result.filter((row) => String(row.attributes[match[1]] ?? '').toLowerCase().includes(value.toLowerCase()));
 			}

@@ -172,6 +172,18 @@ test('a User Token credential is never logged in: a refused token is reported at
 	expect(run.credentialsHelper.persisted.rempCrmApi).toBeUndefined();
 });
 
+test('a credential saved with only a User Token, before Email and Password became the first choice, keeps sending its token', async () => {
+	// n8n fills in today's default (Email and Password) for an Authentication it did not store.
+	const run = await runRemp(activate, {
+		credentials: { baseUrl: BASE_URL, authentication: 'emailPassword', userToken: REMP_USERS.admin.token },
+		input: [{ code: REMP_COUPONS.fresh }],
+	});
+
+	expect(paths()).toEqual(['/api/v1/coupon/activate']);
+	expect(requests[0].headers.authorization).toBe(`Bearer ${REMP_USERS.admin.token}`);
+	expect(run.error).toBeUndefined();
+});
+
 describe('a refused email and password', () => {
 	const wrong = { ...LOGIN_CREDENTIALS, password: 'not-the-password' };
 

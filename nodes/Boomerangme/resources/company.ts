@@ -5,6 +5,28 @@ import { JSON_FIELDS, PATHS } from '../transport';
 
 const resource = 'company';
 
+const emailField: INodeProperties = {
+	displayName: 'Email',
+	name: 'email',
+	type: 'string',
+	default: '',
+	placeholder: 'name@email.com',
+	description: "The sub-account's email",
+	routing: { send: { type: 'body', property: 'email' } },
+};
+
+/** Fields Boomerangme's reference does not name, given as JSON; the named fields win over them. */
+const otherFields: INodeProperties = {
+	displayName: 'Other Fields (JSON)',
+	name: 'otherFields',
+	type: 'json',
+	default: '{}',
+	description:
+		'Any other field of the company, as a JSON object such as {"phone": "+15550100"}. Copy the field names from a company that Get returns.',
+	// Merged into the body by the send function (transport.ts), where bad JSON fails the item.
+	routing: { send: { type: 'body', property: JSON_FIELDS } },
+};
+
 export const companyOperations: INodeProperties[] = [
 	operationSelector(resource, 'get', [
 		{
@@ -74,17 +96,48 @@ export const companyFields: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'tariffId', value: ID_VALUE } },
 	},
 
-	// Create, Update
+	// Create, Update: the fields a company shows (name, email), and any other as JSON
 	{
-		displayName: 'Company Data',
-		name: 'companyData',
-		type: 'json',
+		displayName: 'Company Name',
+		name: 'name',
+		type: 'string',
 		required: true,
-		default: '{\n  "name": ""\n}',
-		displayOptions: show(resource, ['create', 'update']),
-		description:
-			"The company's fields as a JSON object. Boomerangme's reference does not list them; copy the field names from a company that Get returns.",
-		// Merged into the body by the send function (transport.ts), where bad JSON fails the item.
-		routing: { send: { type: 'body', property: JSON_FIELDS } },
+		default: '',
+		placeholder: 'e.g. Coffee Corner',
+		displayOptions: show(resource, ['create']),
+		description: 'The name of the new sub-account',
+		routing: { send: { type: 'body', property: 'name' } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show(resource, ['create']),
+		options: [
+			emailField,
+			otherFields,
+		],
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show(resource, ['update']),
+		options: [
+			{
+				displayName: 'Company Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'The new name of the sub-account',
+				routing: { send: { type: 'body', property: 'name' } },
+			},
+			emailField,
+			otherFields,
+		],
 	},
 ];

@@ -11,18 +11,21 @@ export const customerOperations: INodeProperties[] = [
 			name: 'Create',
 			value: 'create',
 			action: 'Create a customer',
+			description: 'Add a customer with their name, phone and email',
 			routing: request('POST', PATHS.customers),
 		},
 		{
 			name: 'Delete',
 			value: 'delete',
 			action: 'Delete a customer',
+			description: 'Delete a customer and their cards',
 			routing: request('DELETE', PATHS.customer),
 		},
 		{
 			name: 'Get',
 			value: 'get',
 			action: 'Get a customer',
+			description: 'Read one customer with their details',
 			routing: request('GET', PATHS.customer),
 		},
 		{

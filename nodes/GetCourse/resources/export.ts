@@ -49,6 +49,7 @@ export const exportOperations: INodeProperties[] = [
 			name: 'Export Group Users',
 			value: 'groupUsers',
 			action: 'Export the users of a group',
+			description: 'Have GetCourse make a list of the users of a group',
 			routing: {
 				request: { method: 'GET', url: '/pl/api/account/groups/{groupId}/users' },
 				send: { paginate: true },
@@ -58,6 +59,7 @@ export const exportOperations: INodeProperties[] = [
 			name: 'Export Orders',
 			value: 'orders',
 			action: 'Export orders',
+			description: 'Have GetCourse make a list of orders, chosen by filters such as dates and status',
 			routing: {
 				request: { method: 'GET', url: '/pl/api/account/deals' },
 				send: { paginate: true },
@@ -67,6 +69,7 @@ export const exportOperations: INodeProperties[] = [
 			name: 'Export Payments',
 			value: 'payments',
 			action: 'Export payments',
+			description: 'Have GetCourse make a list of payments, chosen by filters such as dates and status',
 			routing: {
 				request: { method: 'GET', url: '/pl/api/account/payments' },
 				send: { paginate: true },
@@ -76,6 +79,7 @@ export const exportOperations: INodeProperties[] = [
 			name: 'Export Users',
 			value: 'users',
 			action: 'Export users',
+			description: 'Have GetCourse make a list of users, chosen by filters such as dates and status',
 			routing: {
 				request: { method: 'GET', url: '/pl/api/account/users' },
 				send: { paginate: true },

@@ -51,7 +51,7 @@ export const orderOperations: INodeProperties[] = [
 			value: 'createOrUpdate',
 			action: 'Create or update an order',
 			description:
-				'Create an order for a user (created when missing), or update the order with the given number (import API, action "add")',
+				'Create an order for a user (created when missing), or update the order with the given number',
 			routing: {
 				request: { method: 'POST', url: '/pl/api/deals', body: { action: 'add' } },
 				send: { paginate: true },

@@ -11,7 +11,7 @@ export const userOperations: INodeProperties[] = [
 			value: 'createOrUpdate',
 			action: 'Create or update a user',
 			description:
-				'Create a user by email, or update an existing one when "Update If Exists" is on (import API, action "add")',
+				'Create a user by email, or update the user who already has this email (switch off Update If Exists to leave them as they are)',
 			routing: {
 				request: { method: 'POST', url: '/pl/api/users', body: { action: 'add' } },
 				send: { paginate: true },
@@ -33,7 +33,10 @@ export const userOperations: INodeProperties[] = [
 
 export const userFields: INodeProperties[] = [
 	// Create or Update
-	...importUserFields(resource, ['createOrUpdate']),
+	// An operation named "Create or Update" updates an existing user unless told not to.
+	...importUserFields(resource, ['createOrUpdate']).map((field) =>
+		field.name === 'refreshIfExists' ? { ...field, default: true } : field,
+	),
 	sessionFields(resource, ['createOrUpdate'], 'the user'),
 
 	// Set Groups

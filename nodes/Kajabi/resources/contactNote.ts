@@ -45,12 +45,14 @@ export const contactNoteOperations: INodeProperties[] = [
 			name: 'Get',
 			value: 'get',
 			action: 'Get a contact note',
+			description: 'Read one note left on a contact',
 			routing: get('/v1/contact_notes/{contactNoteId}'),
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many contact notes',
+			description: 'List the notes left on contacts',
 			routing: get('/v1/contact_notes'),
 		},
 		{

@@ -6,8 +6,8 @@ const resource = 'contactTag';
 
 export const contactTagOperations: INodeProperties[] = [
 	operationSelector(resource, 'getAll', [
-		{ name: 'Get', value: 'get', action: 'Get a contact tag', routing: get('/v1/contact_tags/{contactTagId}') },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many contact tags', routing: get('/v1/contact_tags') },
+		{ name: 'Get', value: 'get', action: 'Get a contact tag', description: 'Read one tag you use to group contacts', routing: get('/v1/contact_tags/{contactTagId}') },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many contact tags', description: 'List the tags you use to group contacts', routing: get('/v1/contact_tags') },
 	]),
 ];
 

@@ -6,8 +6,8 @@ const resource = 'course';
 
 export const courseOperations: INodeProperties[] = [
 	operationSelector(resource, 'getAll', [
-		{ name: 'Get', value: 'get', action: 'Get a course', routing: get('/v1/courses/{courseId}') },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many courses', routing: get('/v1/courses') },
+		{ name: 'Get', value: 'get', action: 'Get a course', description: 'Read one course', routing: get('/v1/courses/{courseId}') },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many courses', description: 'List your courses', routing: get('/v1/courses') },
 	]),
 ];
 

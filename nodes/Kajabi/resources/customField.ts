@@ -6,8 +6,8 @@ const resource = 'customField';
 
 export const customFieldOperations: INodeProperties[] = [
 	operationSelector(resource, 'getAll', [
-		{ name: 'Get', value: 'get', action: 'Get a custom field', routing: get('/v1/custom_fields/{customFieldId}') },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many custom fields', routing: get('/v1/custom_fields') },
+		{ name: 'Get', value: 'get', action: 'Get a custom field', description: 'Read one of the extra fields you added to contacts', routing: get('/v1/custom_fields/{customFieldId}') },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many custom fields', description: 'List the extra fields you added to contacts', routing: get('/v1/custom_fields') },
 	]),
 ];
 

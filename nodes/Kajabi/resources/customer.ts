@@ -33,12 +33,14 @@ export const customerOperations: INodeProperties[] = [
 			name: 'Get',
 			value: 'get',
 			action: 'Get a customer',
+			description: 'Read one customer: a contact who bought something',
 			routing: get('/v1/customers/{customerId}'),
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many customers',
+			description: 'List the people who bought something',
 			routing: get('/v1/customers'),
 		},
 		{

@@ -21,12 +21,14 @@ export const formOperations: INodeProperties[] = [
 			name: 'Get',
 			value: 'get',
 			action: 'Get a form',
+			description: 'Read one form with its fields',
 			routing: get('/v1/forms/{formId}'),
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many forms',
+			description: 'List your forms',
 			routing: get('/v1/forms'),
 		},
 		{

@@ -6,8 +6,8 @@ const resource = 'formSubmission';
 
 export const formSubmissionOperations: INodeProperties[] = [
 	operationSelector(resource, 'getAll', [
-		{ name: 'Get', value: 'get', action: 'Get a form submission', routing: get('/v1/form_submissions/{formSubmissionId}') },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many form submissions', routing: get('/v1/form_submissions') },
+		{ name: 'Get', value: 'get', action: 'Get a form submission', description: 'Read what someone sent through a form', routing: get('/v1/form_submissions/{formSubmissionId}') },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many form submissions', description: 'List what people sent through your forms', routing: get('/v1/form_submissions') },
 	]),
 ];
 

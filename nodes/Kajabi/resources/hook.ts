@@ -15,12 +15,12 @@ const resource = 'hook';
 
 /** The events Kajabi sends webhooks for, with the API key scope each needs. */
 export const HOOK_EVENTS: INodePropertyOptions[] = [
-	{ name: 'Form Submission', value: 'form_submission', description: 'Someone submits a form (scope view:form_submissions)' },
-	{ name: 'Order Created', value: 'order_created', description: 'A new order is created (scopes view:transactions and view:orders)' },
-	{ name: 'Payment Succeeded', value: 'payment_succeeded', description: 'A payment completes (scope view:transactions)' },
-	{ name: 'Purchase', value: 'purchase', description: 'A customer makes a purchase (scope view:purchases)' },
-	{ name: 'Tag Added', value: 'tag_added', description: 'A tag is added to a contact (scope view:contacts)' },
-	{ name: 'Tag Removed', value: 'tag_removed', description: 'A tag is removed from a contact (scope view:contacts)' },
+	{ name: 'Form Submission', value: 'form_submission', description: 'Someone submits a form. The API key needs permission to view form submissions (view:form_submissions).' },
+	{ name: 'Order Created', value: 'order_created', description: 'A new order is created. The API key needs permission to view transactions and orders (view:transactions, view:orders).' },
+	{ name: 'Payment Succeeded', value: 'payment_succeeded', description: 'A payment completes. The API key needs permission to view transactions (view:transactions).' },
+	{ name: 'Purchase', value: 'purchase', description: 'A customer makes a purchase. The API key needs permission to view purchases (view:purchases).' },
+	{ name: 'Tag Added', value: 'tag_added', description: 'A tag is added to a contact. The API key needs permission to view contacts (view:contacts).' },
+	{ name: 'Tag Removed', value: 'tag_removed', description: 'A tag is removed from a contact. The API key needs permission to view contacts (view:contacts).' },
 ];
 
 export const hookOperations: INodeProperties[] = [
@@ -49,12 +49,14 @@ export const hookOperations: INodeProperties[] = [
 			name: 'Get',
 			value: 'get',
 			action: 'Get a webhook',
+			description: 'Read one webhook subscription: which event goes to which URL',
 			routing: get('/v1/hooks/{hookId}'),
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many webhooks',
+			description: 'List the webhook subscriptions of your sites',
 			routing: get('/v1/hooks'),
 		},
 		{

@@ -17,8 +17,8 @@ const resource = 'landingPage';
 
 export const landingPageOperations: INodeProperties[] = [
 	operationSelector(resource, 'getAll', [
-		{ name: 'Get', value: 'get', action: 'Get a landing page', routing: get('/v1/landing_pages/{landingPageId}') },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many landing pages', routing: get('/v1/landing_pages') },
+		{ name: 'Get', value: 'get', action: 'Get a landing page', description: 'Read one landing page', routing: get('/v1/landing_pages/{landingPageId}') },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many landing pages', description: 'List your landing pages', routing: get('/v1/landing_pages') },
 	]),
 ];
 

@@ -19,12 +19,14 @@ export const offerOperations: INodeProperties[] = [
 			name: 'Get',
 			value: 'get',
 			action: 'Get an offer',
+			description: 'Read one offer with its price',
 			routing: get('/v1/offers/{offerId}'),
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many offers',
+			description: 'List your offers',
 			routing: get('/v1/offers'),
 		},
 		{

@@ -6,8 +6,8 @@ const resource = 'order';
 
 export const orderOperations: INodeProperties[] = [
 	operationSelector(resource, 'getAll', [
-		{ name: 'Get', value: 'get', action: 'Get an order', routing: get('/v1/orders/{orderId}') },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many orders', routing: get('/v1/orders') },
+		{ name: 'Get', value: 'get', action: 'Get an order', description: 'Read one order with its total', routing: get('/v1/orders/{orderId}') },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many orders', description: 'List your orders', routing: get('/v1/orders') },
 	]),
 ];
 

@@ -6,8 +6,8 @@ const resource = 'orderItem';
 
 export const orderItemOperations: INodeProperties[] = [
 	operationSelector(resource, 'getAll', [
-		{ name: 'Get', value: 'get', action: 'Get an order item', routing: get('/v1/order_items/{orderItemId}') },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many order items', routing: get('/v1/order_items') },
+		{ name: 'Get', value: 'get', action: 'Get an order item', description: 'Read one line of an order', routing: get('/v1/order_items/{orderItemId}') },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many order items', description: 'List the lines of your orders', routing: get('/v1/order_items') },
 	]),
 ];
 

@@ -6,8 +6,8 @@ const resource = 'podcast';
 
 export const podcastOperations: INodeProperties[] = [
 	operationSelector(resource, 'getAll', [
-		{ name: 'Get', value: 'get', action: 'Get a podcast', routing: get('/v1/podcasts/{podcastId}') },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many podcasts', routing: get('/v1/podcasts') },
+		{ name: 'Get', value: 'get', action: 'Get a podcast', description: 'Read one podcast', routing: get('/v1/podcasts/{podcastId}') },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many podcasts', description: 'List your podcasts', routing: get('/v1/podcasts') },
 	]),
 ];
 

@@ -6,8 +6,8 @@ const resource = 'product';
 
 export const productOperations: INodeProperties[] = [
 	operationSelector(resource, 'getAll', [
-		{ name: 'Get', value: 'get', action: 'Get a product', routing: get('/v1/products/{productId}') },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many products', routing: get('/v1/products') },
+		{ name: 'Get', value: 'get', action: 'Get a product', description: 'Read one product: a course, coaching, community or other thing you sell', routing: get('/v1/products/{productId}') },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many products', description: 'List your products', routing: get('/v1/products') },
 	]),
 ];
 

@@ -38,12 +38,14 @@ export const purchaseOperations: INodeProperties[] = [
 			name: 'Get',
 			value: 'get',
 			action: 'Get a purchase',
+			description: 'Read one purchase: who bought which offer, and its status',
 			routing: get('/v1/purchases/{purchaseId}'),
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many purchases',
+			description: 'List the purchases of your offers',
 			routing: get('/v1/purchases'),
 		},
 		{

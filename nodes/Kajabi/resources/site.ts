@@ -6,8 +6,8 @@ const resource = 'site';
 
 export const siteOperations: INodeProperties[] = [
 	operationSelector(resource, 'getAll', [
-		{ name: 'Get', value: 'get', action: 'Get a site', routing: get('/v1/sites/{siteId}') },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many sites', routing: get('/v1/sites') },
+		{ name: 'Get', value: 'get', action: 'Get a site', description: 'Read one of your Kajabi sites', routing: get('/v1/sites/{siteId}') },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many sites', description: 'List your Kajabi sites', routing: get('/v1/sites') },
 	]),
 ];
 

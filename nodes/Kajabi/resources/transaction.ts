@@ -6,8 +6,8 @@ const resource = 'transaction';
 
 export const transactionOperations: INodeProperties[] = [
 	operationSelector(resource, 'getAll', [
-		{ name: 'Get', value: 'get', action: 'Get a transaction', routing: get('/v1/transactions/{transactionId}') },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many transactions', routing: get('/v1/transactions') },
+		{ name: 'Get', value: 'get', action: 'Get a transaction', description: 'Read one payment, refund or charge', routing: get('/v1/transactions/{transactionId}') },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many transactions', description: 'List payments, refunds and charges', routing: get('/v1/transactions') },
 	]),
 ];
 

@@ -6,8 +6,8 @@ const resource = 'websitePage';
 
 export const websitePageOperations: INodeProperties[] = [
 	operationSelector(resource, 'getAll', [
-		{ name: 'Get', value: 'get', action: 'Get a website page', routing: get('/v1/website_pages/{websitePageId}') },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many website pages', routing: get('/v1/website_pages') },
+		{ name: 'Get', value: 'get', action: 'Get a website page', description: 'Read one page of a site', routing: get('/v1/website_pages/{websitePageId}') },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many website pages', description: 'List the pages of your sites', routing: get('/v1/website_pages') },
 	]),
 ];
 

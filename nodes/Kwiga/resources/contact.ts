@@ -50,6 +50,7 @@ export const contactOperations: INodeProperties[] = [
 			name: 'Add Tags',
 			value: 'addTags',
 			action: 'Add tags to contacts',
+			description: 'Put one or more tags on the chosen contacts',
 			routing: {
 				request: { method: 'POST', url: '/contacts/tags' },
 				send: { paginate: true, preSend: [sendIdList('contactIds', 'contact_ids', 'Contact IDs')] },
@@ -59,6 +60,7 @@ export const contactOperations: INodeProperties[] = [
 			name: 'Create',
 			value: 'create',
 			action: 'Create a contact',
+			description: 'Add a new contact to the cabinet with their email, name and phone',
 			routing: {
 				request: { method: 'POST', url: '/contacts' },
 				send: { paginate: true },
@@ -68,6 +70,7 @@ export const contactOperations: INodeProperties[] = [
 			name: 'Get',
 			value: 'get',
 			action: 'Get a contact',
+			description: 'Read one contact with their details',
 			routing: {
 				request: { method: 'GET', url: '/contacts/{contactId}' },
 				send: { paginate: true },
@@ -77,6 +80,8 @@ export const contactOperations: INodeProperties[] = [
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many contacts',
+			description:
+				'List the cabinet\'s contacts, optionally only those matching a search or added since a date',
 			routing: {
 				request: { method: 'GET', url: '/contacts' },
 				send: { paginate: true },
@@ -121,6 +126,7 @@ export const contactOperations: INodeProperties[] = [
 			name: 'Remove Tags',
 			value: 'removeTags',
 			action: 'Remove tags from contacts',
+			description: 'Take one or more tags off the chosen contacts',
 			routing: {
 				request: { method: 'DELETE', url: '/contacts/tags' },
 				send: { paginate: true, preSend: [sendIdList('contactIds', 'contact_ids', 'Contact IDs')] },
@@ -130,6 +136,7 @@ export const contactOperations: INodeProperties[] = [
 			name: 'Update',
 			value: 'update',
 			action: 'Update a contact',
+			description: 'Change the name, phone or other details of a contact',
 			routing: {
 				request: { method: 'PUT', url: '/contacts/{contactId}' },
 				send: { paginate: true },
@@ -176,18 +183,26 @@ export const contactFields: INodeProperties[] = [
 	// Get, Update, Get Products, Remove Product
 	contactLocator(resource, ['get', 'update', 'getProducts', 'removeProduct']),
 
-	// Create, Add Purchase
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		displayOptions: show(['create', 'addPurchase']),
-		description: 'Email of the contact; Add Purchase finds the contact by it or creates one',
-		routing: { send: { type: 'body', property: 'email' } },
-	},
+	// Create, Add Purchase: the same field, with help for each
+	...[
+		{ operation: 'create', description: 'Email of the new contact' },
+		{
+			operation: 'addPurchase',
+			description: 'The contact who gets the purchase is found by this email; a new contact is created when none has it',
+		},
+	].map(
+		({ operation, description }): INodeProperties => ({
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			required: true,
+			default: '',
+			displayOptions: show([operation]),
+			description,
+			routing: { send: { type: 'body', property: 'email' } },
+		}),
+	),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -11,6 +11,7 @@ export const contactListOperations: INodeProperties[] = [
 			name: 'Add Contacts',
 			value: 'addContacts',
 			action: 'Add contacts to contact lists',
+			description: 'Put contacts on one or more mailing lists',
 			routing: {
 				request: { method: 'POST', url: '/mailing/contact-lists/bulk-contacts' },
 				send: {
@@ -23,6 +24,7 @@ export const contactListOperations: INodeProperties[] = [
 			name: 'Create',
 			value: 'create',
 			action: 'Create a contact list',
+			description: 'Make a new mailing list of contacts',
 			routing: {
 				request: { method: 'POST', url: '/mailing/contact-lists' },
 				send: { paginate: true },
@@ -42,6 +44,7 @@ export const contactListOperations: INodeProperties[] = [
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many contact lists',
+			description: 'List the cabinet\'s mailing lists',
 			routing: {
 				request: { method: 'GET', url: '/mailing/contact-lists' },
 				send: { paginate: true },

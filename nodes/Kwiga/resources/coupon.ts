@@ -22,6 +22,7 @@ export const couponOperations: INodeProperties[] = [
 			name: 'Create',
 			value: 'create',
 			action: 'Create a coupon',
+			description: 'Make a discount code for offers of the cabinet',
 			routing: {
 				request: { method: 'POST', url: '/coupons' },
 				send: { paginate: true },
@@ -31,6 +32,7 @@ export const couponOperations: INodeProperties[] = [
 			name: 'Get',
 			value: 'get',
 			action: 'Get a coupon',
+			description: 'Read one coupon with its discount and limits',
 			routing: {
 				request: { method: 'GET', url: '/coupons/{couponId}' },
 				send: { paginate: true },
@@ -40,6 +42,7 @@ export const couponOperations: INodeProperties[] = [
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many coupons',
+			description: 'List the cabinet\'s coupons',
 			routing: {
 				request: { method: 'GET', url: '/coupons' },
 				send: { paginate: true },

@@ -10,6 +10,7 @@ export const offerOperations: INodeProperties[] = [
 			name: 'Get',
 			value: 'get',
 			action: 'Get an offer',
+			description: 'Read one offer with its price and what it gives',
 			routing: {
 				request: { method: 'GET', url: '/offers/{offerId}' },
 				send: { paginate: true },
@@ -19,6 +20,7 @@ export const offerOperations: INodeProperties[] = [
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many offers',
+			description: 'List the cabinet\'s offers',
 			routing: {
 				request: { method: 'GET', url: '/offers' },
 				send: { paginate: true },
