@@ -2,6 +2,8 @@
 /**
  * Each platform page's "Every operation and its fields" section is made from the nodes'
  * own descriptions, so that it lists every operation and every field the editor shows.
+ * Each operation ends with "Output: …", what it puts out, from the rules in ./outputs.ts
+ * (keyed on operation values); an operation without a rule fails the test.
  * This test fails when a page differs from what the nodes say now; `npm run docs:fields`
  * writes the sections again.
  */
@@ -17,6 +19,7 @@ import { Kajabi } from '../../nodes/Kajabi/Kajabi.node';
 import { KajabiTrigger } from '../../nodes/Kajabi/KajabiTrigger.node';
 import { Kwiga } from '../../nodes/Kwiga/Kwiga.node';
 import { RempCrm } from '../../nodes/RempCrm/RempCrm.node';
+import { OUTPUTS, outputOf } from './outputs';
 
 const ROOT = join(__dirname, '../..');
 const START = '<!-- fields: made from the node descriptions by `npm run docs:fields`; do not edit by hand -->';
@@ -53,12 +56,31 @@ function fieldText(property: INodeProperties): string {
 const isField = (property: INodeProperties) =>
 	!['resource', 'operation'].includes(property.name) && property.type !== 'notice';
 
+/** Sentence case with a full stop: "one item per record" → "One item per record." */
+const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1).replace(/\.?$/, '.')}`;
+
+/** Every operation of a node as `resource:operation` (values), and a trigger as `trigger`. */
+function operationsOf(description: INodeTypeDescription): Array<{ key: string; output: string | undefined }> {
+	const resources = description.properties.find((property) => property.name === 'resource');
+	if (!resources) return [{ key: 'trigger', output: OUTPUTS[description.name]?.trigger }];
+	return (resources.options as INodePropertyOptions[]).flatMap((resource) =>
+		description.properties
+			.filter((property) => property.name === 'operation' && shownFor(property, 'resource', String(resource.value)))
+			.flatMap((selector) => (selector.options ?? []) as INodePropertyOptions[])
+			.map((operation) => ({
+				key: `${String(resource.value)}:${String(operation.value)}`,
+				output: outputOf(description.name, String(resource.value), String(operation.value), resource.name),
+			})),
+	);
+}
+
 /** The section of one node: each operation with its fields, or a trigger's fields. */
 function nodeSection(description: INodeTypeDescription): string {
 	const lines = [`### ${description.displayName}`, ''];
 	const resources = description.properties.find((property) => property.name === 'resource');
 	if (!resources) {
 		lines.push(`Fields: ${description.properties.filter(isField).map(fieldText).join(', ')}.`, '');
+		lines.push(`Output: ${sentence(OUTPUTS[description.name]?.trigger ?? '')}`, '');
 		return lines.join('\n');
 	}
 	for (const resource of resources.options as INodePropertyOptions[]) {
@@ -74,7 +96,8 @@ function nodeSection(description: INodeTypeDescription): string {
 			);
 			const what = operation.description ? ` ${operation.description.replace(/\.?$/, '.')}` : '';
 			const list = fields.length ? ` Fields: ${fields.map(fieldText).join(', ')}.` : ' No fields.';
-			lines.push(`- **${resource.name} → ${operation.name}**.${what}${list}`);
+			const output = outputOf(description.name, String(resource.value), String(operation.value), resource.name) ?? '';
+			lines.push(`- **${resource.name} → ${operation.name}**.${what}${list} Output: ${sentence(output)}`);
 		}
 	}
 	lines.push('');
@@ -89,6 +112,8 @@ function pageSection(descriptions: INodeTypeDescription[]): string {
 		'',
 		"What the editor shows, operation by operation (* = required; in brackets what a collection can add). Each field's own description is in the editor.",
 		'',
+		"**Output** says what the operation puts out for each item that comes in; every item it puts out is linked to that incoming item. When an item fails and the node's On Error setting lets the workflow continue, that item puts out its error instead ([When something fails](../README.md#when-something-fails)).",
+		'',
 		...descriptions.map(nodeSection),
 		END,
 	].join('\n');
@@ -96,6 +121,25 @@ function pageSection(descriptions: INodeTypeDescription[]): string {
 
 describe.each(Object.entries(PAGES))('docs/%s.md', (page, descriptions) => {
 	const file = join(ROOT, 'docs', `${page}.md`);
+
+	it('says what every operation puts out (test/release/outputs.ts)', () => {
+		const missing = descriptions.flatMap((description) =>
+			operationsOf(description)
+				.filter(({ output }) => !output?.trim())
+				.map(({ key }) => `${description.name} ${key}`),
+		);
+		expect(missing).toEqual([]);
+	});
+
+	it('has no output rule for an operation the nodes no longer have', () => {
+		const stale = descriptions.flatMap((description) => {
+			const keys = new Set(operationsOf(description).map(({ key }) => key));
+			return Object.keys(OUTPUTS[description.name]?.byResourceOperation ?? {})
+				.filter((key) => !keys.has(key))
+				.map((key) => `${description.name} ${key}`);
+		});
+		expect(stale).toEqual([]);
+	});
 
 	it('lists every operation and field the nodes have now', () => {
 		const text = readFileSync(file, 'utf8');
