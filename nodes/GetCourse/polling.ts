@@ -80,6 +80,9 @@ export function minPollIntervalMs(): number {
 	return raw && Number.isFinite(seconds) && seconds >= 10 ? seconds * 1000 : MIN_POLL_INTERVAL_MS;
 }
 
+/** How much sooner than the minimum a poll may come and still count as on time. */
+const GUARD_SLACK_MS = 5_000;
+
 /** A poll still marked as running after this long is taken as dead (its lock is stale). */
 const LOCK_STALE_MS = 60 * 60_000;
 
@@ -182,7 +185,8 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 		return null;
 	}
 	const interval = minPollIntervalMs();
-	if (typeof state.lastPollAt === 'number' && now >= state.lastPollAt && now - state.lastPollAt < interval) {
+	// n8n's schedule fires a little early or late: a poll due at the minimum is not skipped for a few seconds.
+	if (typeof state.lastPollAt === 'number' && now >= state.lastPollAt && now - state.lastPollAt < interval - GUARD_SLACK_MS) {
 		// The export budget's guard: no export request sooner than the minimum after the last check.
 		return null;
 	}
