@@ -259,99 +259,113 @@ async function poll(
 	const deadline = polledHere.has(state) ? now + budget - POLL_MARGIN_MS : now;
 	state.lastPollAt = now;
 
-	const firstRun = state.watching !== watching || !state.cursor || !state.seen;
+	const live: PollState = state;
 	const backfill = Math.max(0, Math.floor(Number(options.backfillDays ?? 0)));
 	const wait = async (exportId: string, firstDelay: boolean) =>
 		await awaitExport(ctx, baseURL, exportId, progress, { maxChecks, firstDelay, deadline });
 
-	// An export an earlier poll started and could not wait for is fetched, not started again.
-	let job: PendingExport | undefined =
-		state.pending?.watching === watching && state.pending.polls < MAX_PENDING_POLLS
-			? { ...state.pending }
-			: undefined;
-	let rows: ExportRows | undefined;
-	if (job) {
-		const failure = await awaitExport(ctx, baseURL, job.exportId, progress, {
-			maxChecks: Math.max(1, maxChecks),
-			firstDelay: false,
-			// The pending export is always checked once, even by a poll that waits for nothing.
-			deadline: Math.max(deadline, now + 1),
-		}).then(
-			(ready) => {
-				rows = ready;
-				return undefined;
-			},
-			(error: unknown) => error as Error,
-		);
-		// A spent budget fails the poll as it is; the export stays pending.
-		if (failure instanceof NodeApiError && failure.httpCode === '429') throw failure;
-		if (failure) {
-			// GetCourse no longer has it (or refuses it): start a new export below.
-			ctx.logger.debug(`GetCourse Trigger: dropped export ${job.exportId}: ${failure.message}`);
-			job = undefined;
-		}
-	}
-	if (!job) {
-		const from = firstRun ? dayIn(timeZone, now - WINDOW_MARGIN_MS - backfill * DAY_MS) : (state.cursor as string);
-		let exportId: string;
-		try {
-			exportId = await startExport(ctx, request(from), progress, 0, deadline);
-		} catch (error) {
-			if (error instanceof NodeOperationError && error.context.exportBusy === true) {
-				// Another export of the school runs: the next check starts this one.
-				ctx.logger.info(`GetCourse Trigger "${ctx.getNode().name}": ${error.message}; the next check tries again`);
-				return null;
-			}
-			throw error instanceof NodeApiError || error instanceof NodeOperationError
-				? error
-				: new NodeOperationError(ctx.getNode(), error as Error);
-		}
-		job = { watching, exportId, from, startedAt: now, polls: 0 };
-		rows = await wait(job.exportId, true);
-	}
-	if (!rows) {
-		// Not ready in the time of this poll: nothing moves, the next poll fetches this export.
-		state.pending = { ...job, polls: job.polls + 1 };
-		return null;
-	}
-	ctx.logger.debug(
-		`GetCourse Trigger: export ${job.exportId} since ${job.from}: ${rows.items.length} rows, ${progress.requests} export requests`,
-	);
-
-	const column = idColumnOf(ctx, rows.fields, event, idColumn);
-	const exportDay = dayIn(timeZone, job.startedAt);
-	// Read "seen" now, not before the waits: what another poll added meanwhile is kept (merged, never replaced).
-	const stillFirst = state.watching !== watching || !state.cursor || !state.seen;
-	const seen = stillFirst ? {} : seenOf(state);
 	const fresh: IDataObject[] = [];
-	let missing = 0;
-	for (const record of rowsToObjects(rows.fields, rows.items)) {
-		const key = keyOf(record, column, event);
-		if (key === undefined) {
-			missing++;
-			continue;
-		}
-		const known = key in seen;
-		if (!known || seen[key] < exportDay) seen[key] = exportDay;
-		if (known) continue;
-		// On a first run without backfill, what is already there is the starting point.
-		if (!stillFirst || backfill > 0) fresh.push(record);
+	// Round 1 fetches a pending export or starts one; when it fetched one an earlier poll
+	// started (activation's, or one that was slow) and time is left, round 2 starts the next
+	// export at once, so that what was created since then is not one more check late.
+	for (let round = 1; round <= 2; round++) {
+		const found = await exportRound(round === 1);
+		if (!found || found === 'started' || deadline <= clock.now()) break;
 	}
-	if (missing) {
-		ctx.logger.warn(`GetCourse Trigger "${ctx.getNode().name}": ${missing} rows of export ${job.exportId} have no value in column "${column}" and were left out`);
-	}
-
-	// Only now, with the records in hand, does the cursor move: a failed check changed nothing.
-	// The window ends when the export was started; the next one begins on that day.
-	const today = dayIn(timeZone, job.startedAt - WINDOW_MARGIN_MS);
-	const cursor = !stillFirst && state.cursor! > today ? state.cursor! : today;
-	for (const [key, day] of Object.entries(seen)) {
-		// Its record was last in an export on a day before the window: it cannot come back.
-		if (day < cursor) delete seen[key];
-	}
-	state.watching = watching;
-	state.cursor = cursor;
-	state.seen = seen;
-	if (state.pending?.exportId === job.exportId || state.pending?.watching !== watching) delete state.pending;
 	return fresh.length ? [ctx.helpers.returnJsonArray(fresh)] : null;
+
+	/** One export fetched or started and taken in; what it found is added to `fresh`. */
+	async function exportRound(takePending: boolean): Promise<'pending' | 'started' | undefined> {
+		// An export an earlier poll started and could not wait for is fetched, not started again.
+		let job: PendingExport | undefined =
+			takePending && live.pending?.watching === watching && live.pending.polls < MAX_PENDING_POLLS
+				? { ...live.pending }
+				: undefined;
+		let rows: ExportRows | undefined;
+		const fromPending = job !== undefined;
+		if (job) {
+			const failure = await awaitExport(ctx, baseURL, job.exportId, progress, {
+				maxChecks: Math.max(1, maxChecks),
+				firstDelay: false,
+				// The pending export is always checked once, even by a poll that waits for nothing.
+				deadline: Math.max(deadline, now + 1),
+			}).then(
+				(ready) => {
+					rows = ready;
+					return undefined;
+				},
+				(error: unknown) => error as Error,
+			);
+			// A spent budget fails the poll as it is; the export stays pending.
+			if (failure instanceof NodeApiError && failure.httpCode === '429') throw failure;
+			if (failure) {
+				// GetCourse no longer has it (or refuses it): start a new export below.
+				ctx.logger.debug(`GetCourse Trigger: dropped export ${job.exportId}: ${failure.message}`);
+				job = undefined;
+			}
+		}
+		if (!job) {
+			const first = live.watching !== watching || !live.cursor || !live.seen;
+			const from = first ? dayIn(timeZone, now - WINDOW_MARGIN_MS - backfill * DAY_MS) : (live.cursor as string);
+			let exportId: string;
+			try {
+				exportId = await startExport(ctx, request(from), progress, 0, deadline);
+			} catch (error) {
+				if (error instanceof NodeOperationError && error.context.exportBusy === true) {
+					// Another export of the school runs: the next check starts this one.
+					ctx.logger.info(`GetCourse Trigger "${ctx.getNode().name}": ${error.message}; the next check tries again`);
+					return undefined;
+				}
+				throw error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(ctx.getNode(), error as Error);
+			}
+			job = { watching, exportId, from, startedAt: clock.now(), polls: 0 };
+			rows = await wait(job.exportId, true);
+		}
+		if (!rows) {
+			// Not ready in the time of this poll: nothing moves, the next poll fetches this export.
+			live.pending = { ...job, polls: job.polls + 1 };
+			return undefined;
+		}
+		ctx.logger.debug(
+			`GetCourse Trigger: export ${job.exportId} since ${job.from}: ${rows.items.length} rows, ${progress.requests} export requests`,
+		);
+
+		const column = idColumnOf(ctx, rows.fields, event, idColumn);
+		const exportDay = dayIn(timeZone, job.startedAt);
+		// Read "seen" now, not before the waits: what another poll added meanwhile is kept (merged, never replaced).
+		const stillFirst = live.watching !== watching || !live.cursor || !live.seen;
+		const seen = stillFirst ? {} : seenOf(live);
+		let missing = 0;
+		for (const record of rowsToObjects(rows.fields, rows.items)) {
+			const key = keyOf(record, column, event);
+			if (key === undefined) {
+				missing++;
+				continue;
+			}
+			const known = key in seen;
+			if (!known || seen[key] < exportDay) seen[key] = exportDay;
+			if (known) continue;
+			// On a first run without backfill, what is already there is the starting point.
+			if (!stillFirst || backfill > 0) fresh.push(record);
+		}
+		if (missing) {
+			ctx.logger.warn(`GetCourse Trigger "${ctx.getNode().name}": ${missing} rows of export ${job.exportId} have no value in column "${column}" and were left out`);
+		}
+
+		// Only now, with the records in hand, does the cursor move: a failed check changed nothing.
+		// The window ends when the export was started; the next one begins on that day.
+		const today = dayIn(timeZone, job.startedAt - WINDOW_MARGIN_MS);
+		const cursor = !stillFirst && live.cursor! > today ? live.cursor! : today;
+		for (const [key, day] of Object.entries(seen)) {
+			// Its record was last in an export on a day before the window: it cannot come back.
+			if (day < cursor) delete seen[key];
+		}
+		live.watching = watching;
+		live.cursor = cursor;
+		live.seen = seen;
+		if (live.pending?.exportId === job.exportId || live.pending?.watching !== watching) delete live.pending;
+		return fromPending ? 'pending' : 'started';
+	}
 }

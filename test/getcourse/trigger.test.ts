@@ -61,8 +61,17 @@ test('activation starts the export and waits for nothing; the next poll takes wh
 
 	timeIs('2026-11-23T12:10:00Z');
 	expect(await flow.poll()).toEqual([]);
-	// The next poll fetched that export instead of starting another.
-	expect(starts()).toHaveLength(1);
+	// The next poll fetched that export (the starting point) and, with time left, exported again at once.
+	// (The mock answers the first check of an export "not ready".)
+	const [first, second] = [...mock.exports.keys()];
+	expect(mock.requests.map((request) => request.path)).toEqual([
+		'/pl/api/account/users',
+		`/pl/api/account/exports/${first}`,
+		`/pl/api/account/exports/${first}`,
+		'/pl/api/account/users',
+		`/pl/api/account/exports/${second}`,
+		`/pl/api/account/exports/${second}`,
+	]);
 	expect(flow.staticData()).toEqual({
 		watching: 'newUser',
 		cursor: '2026-11-23',
@@ -147,6 +156,7 @@ test('two polls on the same day emit each record once', async () => {
 		'2026-11-23',
 		'2026-11-23',
 		'2026-11-23',
+		'2026-11-23',
 	]);
 });
 
@@ -169,6 +179,7 @@ test('a record created at 23:59 and polled after midnight is emitted once; its k
 	timeIs('2026-11-24T04:10:00Z');
 	expect(await flow.poll()).toEqual([]);
 	expect(starts().map((request) => request.query['created_at[from]'])).toEqual([
+		'2026-11-23',
 		'2026-11-23',
 		'2026-11-23',
 		'2026-11-23',
@@ -353,14 +364,17 @@ test('an export not ready within the time n8n gives a poll is fetched by the nex
 	expect(flow.staticData().cursor).toBe(cursor);
 
 	timeIs('2026-11-23T12:30:00Z');
+	const before = mock.requests.length;
 	expect(emails(await flow.poll('trigger', 20_000))).toEqual(['slow@example.com']);
-	expect(flow.staticData().pending).toBeUndefined();
-	expect(starts()).toHaveLength(2);
-	expect(mock.requests.slice(-3).map((request) => request.path)).toEqual([
+	// The pending export was checked twice (not ready, then ready), not started again; with 5 s
+	// left the poll started the next one, which the next poll fetches.
+	expect(mock.requests.slice(before).map((request) => request.path)).toEqual([
 		`/pl/api/account/exports/${pending.exportId}`,
 		`/pl/api/account/exports/${pending.exportId}`,
-		`/pl/api/account/exports/${pending.exportId}`,
+		'/pl/api/account/users',
 	]);
+	expect(flow.staticData().pending).toMatchObject({ polls: 1 });
+	expect((flow.staticData().pending as { exportId: string }).exportId).not.toBe(pending.exportId);
 });
 
 test('without a time from n8n (1.x), a poll waits no longer than the guard\'s interval', async () => {
@@ -440,7 +454,7 @@ describe('overlapping polls (n8n starts a poll without waiting for the last one)
 		expect(emails(await first)).toEqual(['once@example.com']);
 		virtualClock.time += 2 * MINUTE;
 		expect(await flow.poll()).toEqual([]);
-		expect(starts().length).toBe(3);
+		expect(starts().length).toBe(4);
 	});
 
 	test('"seen" is merged at the end of a poll, never replaced by what that poll saw', async () => {
