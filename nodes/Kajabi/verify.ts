@@ -86,6 +86,9 @@ export async function verifyDelivery(
 				| undefined;
 		} catch (error) {
 			if (error instanceof NodeApiError && error.httpCode === '404') return `Kajabi has no ${type} ${id}`;
+			if (error instanceof NodeApiError && error.httpCode === '403') {
+				return `the API key may not read ${type} (403): give it the scope to view ${type}, or turn Verify With Kajabi off`;
+			}
 			throw asNodeError(ctx.getNode(), error);
 		}
 		if (!found || text(found.id) !== id || text(found.type || type) !== type) return `Kajabi has no ${type} ${id}`;

@@ -395,6 +395,14 @@ describe('deliveries', () => {
 		expect(warnings.at(-1)).toContain('none of its records names a site');
 	});
 
+	it('Verify: a record the API key may not read starts nothing, and the log says which scope is missing', async () => {
+		const { mock, rig } = await active({});
+		mock.missingScopes.set('/v1/offers/21', 'view:offers');
+		const answer = await rig.deliver(delivery);
+		expect(answer).toEqual({ webhookResponse: { received: true } });
+		expect(warnings.at(-1)).toContain('because the API key may not read offers (403): give it the scope to view offers, or turn Verify With Kajabi off');
+	});
+
 	it('Verify: a tag event must match the contact\'s tags in Kajabi', async () => {
 		const { rig } = await active({ event: 'tag_added', siteId: '11', tagId: '51' });
 		const tagged = (contact: string, id = contact) => ({
