@@ -1,16 +1,27 @@
 /**
  * The GetCourse Trigger on the running n8n (`n8n start`), polling a mock school of its own
- * every minute: activation takes what exists as the starting point, new users start one
- * execution that carries each of them once, and after n8n is stopped and started again
- * nothing is emitted twice and a user created while it was down is emitted once.
+ * with n8n's default "Every Minute": activation returns at once (its export is fetched by a
+ * later poll) and takes what exists as the starting point; the budget guard lets at most one
+ * poll in 90 seconds spend export requests; new users come out once each; a poll that starts
+ * while an earlier one still waits for a slow export does nothing, and the user comes out
+ * once; after n8n is stopped and started again nothing is emitted twice and a user created
+ * meanwhile is emitted once.
  *
+ * The guard's minimum is 10 minutes in production; this suite sets it to 90 seconds with the
+ * environment variable the trigger reads for that (see the README, GetCourse Trigger).
  * Each emitted user goes on to a GetCourse node (User → Set Groups with the user's ID), so
  * the mock counts what the trigger emitted without reading n8n's execution data.
  * This suite restarts the shared n8n once (the log file starts over then).
  */
+import { MIN_INTERVAL_ENV } from '../../../nodes/GetCourse/polling';
+import type { MockResponse, RecordedRequest } from '../../harness';
 import type { GetCourseMock as Mock } from '../../mocks/getcourse';
 import { GetCourseMock } from '../../mocks/getcourse';
 import type { E2eEnv } from '../env';
+
+/** The guard's minimum in this suite, seconds: n8n reads it when it starts (before any suite's tests). */
+const MIN_SECONDS = 90;
+process.env[MIN_INTERVAL_ENV] = String(MIN_SECONDS);
 
 export const title = 'GetCourse Trigger';
 
@@ -82,21 +93,41 @@ async function until(what: string, check: () => boolean, timeoutMs = 150_000): P
 	}
 }
 
-/** Waits for the next poll to start and finish (its export is fetched 10 s after it starts). */
+/** Waits for the next poll that spends export requests to start and finish (its export is fetched 10 s after it starts). */
 async function nextPoll(mock: Mock): Promise<void> {
-	const before = userExports(mock);
-	await until('the next poll', () => userExports(mock) > before);
+	const before = mock.exportRequestTimes.length;
+	await until('the next poll', () => mock.exportRequestTimes.length > before);
 	await sleep(15_000);
+}
+
+/** The polls that spent export requests: requests less than 45 s apart belong to one poll. */
+function polls(times: number[]): number[] {
+	const starts: number[] = [];
+	let last = -Infinity;
+	for (const time of times) {
+		if (time - last > 45_000) starts.push(time);
+		last = time;
+	}
+	return starts;
 }
 
 export default function getCourseTrigger(env: E2eEnv): void {
 	const { n8n } = env;
 	let mock: Mock;
 	const created: string[] = [];
+	/** Status checks answered this much later, once (a slow export server). */
+	let slowCheckMs = 0;
 
 	beforeAll(async () => {
 		mock = new GetCourseMock({ notReadyChecks: 0 });
-		const served = await env.serveMock(mock.handle);
+		const served = await env.serveMock(async (request: RecordedRequest): Promise<MockResponse> => {
+			if (slowCheckMs && /^\/pl\/api\/account\/exports\/\d+$/.test(request.path)) {
+				const wait = slowCheckMs;
+				slowCheckMs = 0;
+				await sleep(wait);
+			}
+			return mock.handle(request);
+		});
 		await env.importCredentials([
 			{
 				id: CREDENTIAL_ID,
@@ -109,9 +140,12 @@ export default function getCourseTrigger(env: E2eEnv): void {
 	});
 
 	env.test(
-		'activation polls once and emits none of the users that already exist',
+		'activation returns at once: one export started, nothing emitted',
 		async () => {
+			const started = Date.now();
 			await env.activate(WORKFLOW_ID);
+			const took = Date.now() - started;
+			expect(took).toBeLessThan(10_000);
 			expect(userExports(mock)).toBe(1);
 			expect(mock.requests[0].query).toEqual({
 				'created_at[from]': expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
@@ -119,25 +153,51 @@ export default function getCourseTrigger(env: E2eEnv): void {
 			});
 			await sleep(2000);
 			expect(await env.executions(WORKFLOW_ID)).toEqual([]);
-			return `${mock.users.length} existing users taken as the starting point`;
+			return `activated in ${took} ms; ${mock.users.length} existing users taken as the starting point`;
 		},
 		60_000,
 	);
 
 	env.test(
-		'new users are emitted once each, and the next poll emits nothing',
+		'Every Minute for 5 minutes: at most one poll in 90 s spends export requests; new users come out once each',
 		async () => {
+			const started = Date.now();
 			created.push(String(mock.addUser({ email: 'e2e-one@example.com' }).id));
 			created.push(String(mock.addUser({ email: 'e2e-two@example.com' }).id));
-			await until('both users to be emitted', () => emitted(mock).length >= 2);
+			await until('both users to be emitted', () => emitted(mock).length >= 2, 330_000);
 			const execution = await env.waitForExecution(WORKFLOW_ID);
 			expect(execution.status).toBe('success');
-			await nextPoll(mock);
+			const fiveMinutes = started + 5 * 60_000;
+			if (Date.now() < fiveMinutes) await sleep(fiveMinutes - Date.now());
+			const window = mock.exportRequestTimes.filter((time) => time >= started && time < fiveMinutes);
+			const spending = polls(window);
+			// Unguarded, Every Minute would make 5 polls here (10 export requests or more).
+			expect(spending.length).toBeLessThanOrEqual(Math.ceil((5 * 60) / MIN_SECONDS));
+			for (let index = 1; index < spending.length; index++) {
+				expect(spending[index] - spending[index - 1]).toBeGreaterThanOrEqual((MIN_SECONDS - 5) * 1000);
+			}
 			expect(emitted(mock).sort()).toEqual([...created].sort());
 			expect(await env.executions(WORKFLOW_ID)).toHaveLength(1);
-			return `emitted ${emitted(mock).join(', ')} in execution ${execution.id}`;
+			return `${spending.length} polls spent ${window.length} export requests in 5 minutes; emitted ${emitted(mock).join(', ')}`;
 		},
-		240_000,
+		420_000,
+	);
+
+	env.test(
+		'a poll that starts while another waits for a slow export does nothing; the new user comes out once',
+		async () => {
+			const executions = await env.executions(WORKFLOW_ID);
+			// The next status check is answered after 100 s: n8n starts the next poll meanwhile.
+			slowCheckMs = 100_000;
+			created.push(String(mock.addUser({ email: 'e2e-slow@example.com' }).id));
+			await until('the slow user to be emitted', () => emitted(mock).length >= 3, 420_000);
+			expect(n8n.serverLog).toContain('GetCourse Trigger: the previous check still runs; this one does nothing');
+			await nextPoll(mock);
+			expect(emitted(mock).sort()).toEqual([...created].sort());
+			expect((await env.executions(WORKFLOW_ID)).length).toBe(executions.length + 1);
+			return `emitted ${emitted(mock).at(-1)} once across overlapping polls`;
+		},
+		480_000,
 	);
 
 	env.test(
@@ -146,11 +206,11 @@ export default function getCourseTrigger(env: E2eEnv): void {
 			await n8n.stop();
 			created.push(String(mock.addUser({ email: 'e2e-while-down@example.com' }).id));
 			await n8n.start();
-			await until('the user created while n8n was down', () => emitted(mock).length >= 3);
+			await until('the user created while n8n was down', () => emitted(mock).length >= 4, 420_000);
 			await nextPoll(mock);
 			expect(emitted(mock).sort()).toEqual([...created].sort());
 			return `${mock.exportRequests} export requests in all`;
 		},
-		360_000,
+		480_000,
 	);
 }
