@@ -191,6 +191,7 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 		return null;
 	}
 	running.set(state, now);
+	this.logger.debug(`GetCourse Trigger "${this.getNode().name}": checking for new records`);
 	try {
 		return await poll(this, state, interval);
 	} finally {
