@@ -6,10 +6,12 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { pathSegment } from '../shared/path';
-import { boomerangmeRequest, PATH_PARAMS, PATHS } from './transport';
+import type { DeliveryKey } from '../shared/webhook';
+import { claimDelivery, hasSecret, hookSlot, publicUrlNotice, refuse, stableJson } from '../shared/webhook';
+import type { TriggerData } from './hooks';
+import { checkHook, createHook, deleteHooks } from './hooks';
 
 /** Boomerangme's automation events; on the wire each name ends in "Event". */
 export const EVENTS: Array<{ name: string; value: string; description: string }> = [
@@ -41,14 +43,29 @@ export const EVENTS: Array<{ name: string; value: string; description: string }>
 
 const KNOWN = new Set(EVENTS.map((event) => event.value));
 
-/** What the trigger keeps in the workflow's static data about its hook. */
-interface HookRecord extends IDataObject {
-	webhookId?: string;
-	webhookUrl?: string;
-	webhookEvents?: string[];
+const LABEL = 'Boomerangme Trigger';
+
+/** A delivery with the same ID is the same delivery for this long. */
+const DELIVERY_WINDOW_MS = 24 * 3_600_000;
+
+/** A delivery with the same event and the same content, without an ID, is the same one for this long. */
+const CONTENT_WINDOW_MS = 10 * 60_000;
+
+/** The event a delivery names, with the "Event" suffix Boomerangme's names carry. */
+function eventOf(body: IDataObject): string {
+	const name = typeof body.event === 'string' ? body.event : typeof body.type === 'string' ? body.type : '';
+	const trimmed = name.trim();
+	return !trimmed || trimmed.endsWith('Event') ? trimmed : `${trimmed}Event`;
 }
 
-function selectedEvents(ctx: IHookFunctions): string[] {
+function deliveryKeys(body: IDataObject, event: string): DeliveryKey[] {
+	const id = [body.id, body.eventId, body.uuid].find((value) => typeof value === 'string' || typeof value === 'number');
+	const keys: DeliveryKey[] = [{ key: `content:${event}:${stableJson(body)}`, windowMs: CONTENT_WINDOW_MS }];
+	if (id !== undefined && String(id).trim()) keys.push({ key: `id:${String(id).trim()}`, windowMs: DELIVERY_WINDOW_MS });
+	return keys;
+}
+
+function selectedEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
 	const events = (ctx.getNodeParameter('events', []) as string[]).filter((event) => KNOWN.has(event));
 	if (!events.length) {
 		throw new NodeOperationError(ctx.getNode(), 'Choose at least one event', {
@@ -56,43 +73,6 @@ function selectedEvents(ctx: IHookFunctions): string[] {
 		});
 	}
 	return [...new Set(events)].sort();
-}
-
-function hookUrl(ctx: IHookFunctions): string {
-	const url = ctx.getNodeWebhookUrl('default');
-	if (!url) throw new NodeOperationError(ctx.getNode(), 'n8n gave no URL for this trigger');
-	return url;
-}
-
-function hookPath(ctx: IHookFunctions, id: string): string {
-	return PATHS.webhook.replace('{webhookId}', pathSegment(ctx.getNode(), PATH_PARAMS.webhookId, id, 0));
-}
-
-function statusOf(error: unknown): number | undefined {
-	if (!(error instanceof NodeApiError)) return undefined;
-	const code = Number(error.httpCode);
-	return Number.isFinite(code) ? code : undefined;
-}
-
-/** An error as a node error: the shared layer's errors pass as they are. */
-function nodeError(ctx: IHookFunctions, error: unknown): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeApiError(ctx.getNode(), { message: String((error as Error)?.message ?? error) });
-}
-
-function forget(record: HookRecord): void {
-	delete record.webhookId;
-	delete record.webhookUrl;
-	delete record.webhookEvents;
-}
-
-/** Removes a hook; one Boomerangme no longer has (404) is already gone. Other failures throw. */
-async function removeHook(ctx: IHookFunctions, id: string): Promise<void> {
-	try {
-		await boomerangmeRequest(ctx, { method: 'DELETE', url: hookPath(ctx, id) });
-	} catch (error) {
-		if (statusOf(error) !== 404) throw nodeError(ctx, error);
-	}
 }
 
 export class BoomerangmeTrigger implements INodeType {
@@ -110,6 +90,7 @@ export class BoomerangmeTrigger implements INodeType {
 		credentials: [{ name: 'boomerangmeApi', required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
+			publicUrlNotice('Boomerangme'),
 			{
 				displayName: 'Events',
 				name: 'events',
@@ -124,75 +105,33 @@ export class BoomerangmeTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			/**
-			 * Whether Boomerangme still has this trigger's hook, for this URL and these events.
-			 * A hook registered with other settings is removed so that a new one replaces it.
-			 */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const record = this.getWorkflowStaticData('node') as HookRecord;
-				const id = record.webhookId;
-				if (!id) return false;
-				const url = hookUrl(this);
-				const events = selectedEvents(this);
-				const same =
-					record.webhookUrl === url && JSON.stringify(record.webhookEvents ?? []) === JSON.stringify(events);
-				if (same) {
-					try {
-						const answer = await boomerangmeRequest(this, { method: 'GET', url: hookPath(this, id) });
-						const hook = (answer.data ?? answer) as IDataObject;
-						if (hook.url === undefined || hook.url === url) return true;
-					} catch (error) {
-						const status = statusOf(error);
-						if (status === 404) {
-							forget(record);
-							return false;
-						}
-						// Boomerangme cannot look a hook up (405): replace it below rather than guess.
-						if (status !== 405) throw nodeError(this, error);
-					}
-				}
-				await removeHook(this, id);
-				forget(record);
-				return false;
+				return await checkHook(this, selectedEvents(this));
 			},
-
 			async create(this: IHookFunctions): Promise<boolean> {
-				const record = this.getWorkflowStaticData('node') as HookRecord;
-				const url = hookUrl(this);
-				const events = selectedEvents(this);
-				const answer = await boomerangmeRequest(this, {
-					method: 'POST',
-					url: PATHS.webhooks,
-					body: { url, events },
-					headers: { 'Content-Type': 'application/json' },
-				});
-				const hook = (answer.data ?? answer) as IDataObject;
-				const id = hook.id;
-				if (id === undefined || id === null || String(id).trim() === '') {
-					throw new NodeApiError(this.getNode(), answer as never, {
-						message: 'Boomerangme: the answer to registering the webhook carries no ID',
-						description:
-							'The hook may exist in Boomerangme without n8n knowing it. Check Boomerangme\'s automation settings for a hook to this workflow\'s URL before activating again.',
-					});
-				}
-				record.webhookId = String(id);
-				record.webhookUrl = url;
-				record.webhookEvents = events;
-				return true;
+				return await createHook(this, selectedEvents(this));
 			},
-
 			async delete(this: IHookFunctions): Promise<boolean> {
-				const record = this.getWorkflowStaticData('node') as HookRecord;
-				if (!record.webhookId) return true;
-				await removeHook(this, record.webhookId);
-				forget(record);
-				return true;
+				return await deleteHooks(this);
 			},
 		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const body = this.getBodyData();
+		const data = this.getWorkflowStaticData('node') as TriggerData;
+		const stored = data[hookSlot(this)];
+		if (!hasSecret(this, stored?.secret)) {
+			return refuse(this, LABEL, 'secret', "it does not carry the secret of the trigger's hook");
+		}
+		const body = (this.getBodyData() ?? {}) as IDataObject;
+		const event = eventOf(body);
+		const chosen = (this.getNodeParameter('events', []) as string[]).filter((name) => KNOWN.has(name));
+		if (!event || !chosen.includes(event)) {
+			return refuse(this, LABEL, 'event', event ? `it is a "${event.slice(0, 60)}" event, which this trigger does not watch` : 'it names no event');
+		}
+		if (!claimDelivery(this, deliveryKeys(body, event)).fresh) {
+			return refuse(this, LABEL, 'repeat', 'Boomerangme sent this delivery before');
+		}
 		return { workflowData: [this.helpers.returnJsonArray(body)] };
 	}
 }

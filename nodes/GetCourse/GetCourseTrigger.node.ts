@@ -27,7 +27,7 @@ export class GetCourseTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Each check takes at least 2 of the 100 export requests GetCourse allows per 2 hours per school (usually 3 to 4). Check every 10 minutes or less often; never more often than every 5 minutes, and less often still when other GetCourse triggers or exports use the same school.',
+					"This trigger checks GetCourse at most once every 10 minutes, whatever Poll Times says: a check that comes sooner after the last one does nothing. Each check takes 2 to 4 of the 100 export requests GetCourse allows a school per 2 hours, so the school's own exports keep at least half of them. Choose Every 10 Minutes or less often (Every Minute works as every 10 minutes), and less often still when other GetCourse triggers or exports use the same school. New records come out one to two checks after they are created.",
 				name: 'budgetNotice',
 				type: 'notice',
 				default: '',
@@ -102,9 +102,9 @@ export class GetCourseTrigger implements INodeType {
 						name: 'idColumn',
 						type: 'string',
 						default: '',
-						placeholder: 'e.g. ID заказа',
+						placeholder: 'e.g. ID',
 						description:
-							'The export column that identifies a record, when your school\'s export names it differently. Empty: the user ID column for users and groups, "ID заказа" for orders, "Номер" for payments.',
+							'The export column that identifies a record, written exactly as in the export, when your school\'s export names it differently. Empty: the user ID column for users and group members, "ID заказа" for orders, "Номер" for payments. A check whose export lacks the column fails and lists the columns it found.',
 					},
 					{
 						displayName: 'Max Status Checks',
@@ -122,7 +122,7 @@ export class GetCourseTrigger implements INodeType {
 						default: 'Europe/Moscow',
 						placeholder: 'e.g. Europe/Moscow',
 						description:
-							'The time zone set in the school\'s GetCourse settings (an IANA name). GetCourse filters exports by whole days in it.',
+							"The time zone set in the school's GetCourse settings (an IANA name). GetCourse filters exports by whole days in it. Set it to the school's real zone: a zone west of it (e.g. UTC for a Moscow school) misses records created late in the school's evening. Records created with a date in the past (an import with an old date) are never seen.",
 					},
 				],
 			},

@@ -170,6 +170,7 @@ export async function startExport(
 	options: IHttpRequestOptions,
 	progress: ExportProgress,
 	itemIndex = 0,
+	deadline?: number,
 ): Promise<string> {
 	for (let attempt = 0; ; attempt++) {
 		const request = { ...options, method: 'GET' as const };
@@ -180,11 +181,17 @@ export async function startExport(
 			return String((body.info as IDataObject).export_id);
 		}
 		// 905: another export runs; 909 does not happen here.
-		if (attempt >= EXPORT_WAIT.busyDelaysMs.length) {
-			throw new NodeOperationError(ctx.getNode(), 'GetCourse: another export is still running (error 905)', {
+		const outOfTime =
+			deadline !== undefined &&
+			attempt < EXPORT_WAIT.busyDelaysMs.length &&
+			clock.now() + EXPORT_WAIT.busyDelaysMs[attempt] > deadline;
+		if (attempt >= EXPORT_WAIT.busyDelaysMs.length || outOfTime) {
+			const error = new NodeOperationError(ctx.getNode(), 'GetCourse: another export is still running (error 905)', {
 				itemIndex,
-				description: `${EXPORT_ERRORS[905]} The node asked ${attempt + 1} times over ${Math.round(EXPORT_WAIT.busyDelaysMs.reduce((a, b) => a + b, 0) / 60_000)} minutes.`,
+				description: `${EXPORT_ERRORS[905]} The node asked ${attempt + 1} times over ${Math.round(EXPORT_WAIT.busyDelaysMs.slice(0, attempt).reduce((a, b) => a + b, 0) / 60_000)} minutes.`,
 			});
+			error.context.exportBusy = true;
+			throw error;
 		}
 		await clock.sleep(EXPORT_WAIT.busyDelaysMs[attempt]);
 	}

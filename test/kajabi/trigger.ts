@@ -112,16 +112,36 @@ export class TriggerRig {
 		if (!(await this.hook('checkExists', mode))) await this.hook('create', mode);
 	}
 
+	/** The secret of the hook registered for this mode, as the platform posts it. */
+	secret(mode: WorkflowExecuteMode = 'trigger'): string | undefined {
+		const slot = (this.staticData[mode === 'manual' ? 'test' : 'live'] ?? {}) as IDataObject;
+		return slot.secret as string | undefined;
+	}
+
+	/**
+	 * Posts a delivery to the trigger, with the URL's query (by default the stored secret, as
+	 * Kajabi posts to the registered URL). `status` is what was answered when the trigger
+	 * answered by itself (401).
+	 */
 	async deliver(
 		body: unknown,
 		headers: Record<string, string> = {},
 		mode: WorkflowExecuteMode = 'trigger',
-	): Promise<IWebhookResponseData> {
+		query?: Record<string, string>,
+	): Promise<IWebhookResponseData & { status?: number }> {
+		const secret = this.secret(mode);
+		const response = { statusCode: 200, status(code: number) { this.statusCode = code; return this; }, json() { return this; } };
 		const additionalData = {
 			...this.additionalData,
-			httpRequest: { body, headers: { 'content-type': 'application/json', ...headers } },
+			httpRequest: {
+				body,
+				headers: { 'content-type': 'application/json', ...headers },
+				query: query ?? (secret ? { secret } : {}),
+			},
+			httpResponse: response,
 		} as unknown as IWorkflowExecuteAdditionalData;
-		const context = new WebhookContext(this.workflow, this.node, additionalData, mode, this.webhookData(mode), [], null);
-		return await this.trigger.webhook.call(context);
+		const context = new WebhookContext(this.workflow, this.node, additionalData, mode === 'trigger' ? 'webhook' : mode, this.webhookData(mode), [], null);
+		const answer = await this.trigger.webhook.call(context);
+		return answer.noWebhookResponse ? { ...answer, status: response.statusCode } : answer;
 	}
 }

@@ -1,12 +1,14 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, never published: it runs in Node.js beside n8n and needs timers and process; n8n's rules for node code do not apply to it */
 /**
  * The Boomerangme Trigger on the running n8n (`n8n start`), against a mock of its own:
- * activation registers one hook at Boomerangme, an event posted to it starts exactly one
- * execution, deactivation removes the hook, and 20 activation cycles leave none behind.
+ * activation registers one hook at Boomerangme (its URL with a secret), an event posted to
+ * it starts exactly one execution, forged posts (no secret, a wrong secret, an event not
+ * chosen) start none, the same delivery twice starts one, deactivation removes the hook,
+ * and 20 activation cycles leave none behind.
  */
 import { BoomerangmeMock } from '../../mocks/boomerangme';
 import type { E2eEnv } from '../env';
-import type { N8n } from '../n8n';
+import { deactivate } from './kajabi';
 
 export const title = 'Boomerangme Trigger';
 
@@ -37,16 +39,6 @@ function triggerWorkflow(): Record<string, unknown> {
 	};
 }
 
-/** Deactivates a workflow on the running server, as the editor's toggle does. */
-async function deactivate(n8n: N8n, workflowId: string): Promise<void> {
-	const { data } = await n8n.get<{ data: { versionId: string } }>(`/rest/workflows/${workflowId}`);
-	if (Number(n8n.version.split('.')[0]) >= 2) {
-		await n8n.post(`/rest/workflows/${workflowId}/deactivate`, {});
-	} else {
-		await n8n.post(`/rest/workflows/${workflowId}`, { active: false, versionId: data.versionId }, 'PATCH');
-	}
-}
-
 export default function boomerangmeTrigger(env: E2eEnv): void {
 	const { n8n } = env;
 	let boomerangme: BoomerangmeMock;
@@ -71,8 +63,12 @@ export default function boomerangmeTrigger(env: E2eEnv): void {
 		const hooks = [...boomerangme.webhooks.values()];
 		expect(hooks).toHaveLength(1);
 		expect(hooks[0].events).toEqual(EVENTS);
-		expect(hooks[0].url.startsWith(`${n8n.url}/webhook/`)).toBe(true);
-		const registrations = boomerangme.requests.filter((r) => r.path === '/api/automation/webhooks');
+		expect(hooks[0].url).toMatch(new RegExp(`^${n8n.url}/webhook/[^?]+/webhook\\?secret=[A-Za-z0-9_-]{43}$`));
+		const registrations = boomerangme.requests.filter((r) => r.method === 'POST' && r.path === '/api/automation/webhooks');
+		// Before registering, the trigger looked for hooks of its own in Boomerangme's list.
+		expect(boomerangme.requests.findIndex((r) => r.method === 'GET' && r.path === '/api/automation/webhooks')).toBeLessThan(
+			boomerangme.requests.indexOf(registrations[0]),
+		);
 		expect(registrations).toEqual([
 			expect.objectContaining({
 				method: 'POST',
@@ -80,15 +76,16 @@ export default function boomerangmeTrigger(env: E2eEnv): void {
 				headers: expect.objectContaining({ 'x-api-key': boomerangme.apiKey }),
 			}),
 		]);
-		return `hook ${hooks[0].id} → ${hooks[0].url}`;
+		return `hook ${hooks[0].id} → ${hooks[0].url.replace(/secret=.*/, 'secret=…')}`;
 	});
 
 	env.test('an event starts exactly one execution with the posted body', async () => {
-		const before = (await env.executions(WORKFLOW_ID)).length;
+		const executions = await env.executions(WORKFLOW_ID);
+		const before = executions.length;
 		const reached = await boomerangme.emit('CardIssuedEvent', { cardId: '100000-000-000' });
 		expect(reached).toBe(1);
 		expect(boomerangme.deliveries.at(-1)?.status).toBe(200);
-		const execution = await env.waitForExecution(WORKFLOW_ID);
+		const execution = await env.waitForExecution(WORKFLOW_ID, 30_000, executions[0]?.id);
 		expect(execution).toMatchObject({ status: 'success', mode: 'webhook' });
 		// Give n8n a moment to start any duplicate, then count.
 		await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -96,6 +93,27 @@ export default function boomerangmeTrigger(env: E2eEnv): void {
 		// An event nobody subscribed to reaches no hook.
 		expect(await boomerangme.emit('ManagerCreatedEvent', {})).toBe(0);
 		return `execution ${execution.id}: ${execution.status}`;
+	});
+
+	env.test('forged posts start nothing; the same delivery twice starts one execution', async () => {
+		const executions = await env.executions(WORKFLOW_ID);
+		const [hook] = [...boomerangme.webhooks.values()];
+		const bare = hook.url.replace(/\?.*$/, '');
+		const post = async (url: string, body: unknown) =>
+			(await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).status;
+		const body = { event: 'CardIssuedEvent', data: { cardId: '100000-000-001' }, createdAt: '2026-11-23T10:00:00+00:00' };
+		expect(await post(bare, body)).toBe(401);
+		expect(await post(`${bare}?secret=guessed-secret-guessed-secret-guessed-1234`, body)).toBe(401);
+		expect(await post(hook.url, { ...body, event: 'PaymentCompletedSuccessfulEvent' })).toBe(200);
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		expect((await env.executions(WORKFLOW_ID)).length).toBe(executions.length);
+		expect(n8n.serverLog).toContain('Boomerangme Trigger "Boomerangme Trigger": refused a post to its webhook URL because');
+
+		expect(await Promise.all([post(hook.url, body), post(hook.url, body)])).toEqual([200, 200]);
+		await env.waitForExecution(WORKFLOW_ID, 30_000, executions[0]?.id);
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		expect((await env.executions(WORKFLOW_ID)).length).toBe(executions.length + 1);
+		return '3 forged posts refused; a delivery posted twice ran once';
 	});
 
 	env.test('deactivation removes the hook', async () => {

@@ -1,17 +1,28 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, never published: it runs in Node.js beside n8n and needs timers and process; n8n's rules for node code do not apply to it */
 /**
  * The GetCourse Trigger on the running n8n (`n8n start`), polling a mock school of its own
- * every minute: activation takes what exists as the starting point, new users start one
- * execution that carries each of them once, and after n8n is stopped and started again
- * nothing is emitted twice and a user created while it was down is emitted once.
+ * with n8n's default "Every Minute": activation returns at once (its export is fetched by a
+ * later poll) and takes what exists as the starting point; over 5 minutes the budget guard lets
+ * at most one check in 90 seconds spend export requests, a check that starts while an earlier
+ * one still waits for a slow export does nothing, and new users come out once each; after n8n
+ * is stopped and started again nothing is emitted twice and a user created meanwhile is
+ * emitted once.
  *
+ * The guard's minimum is 10 minutes in production; this suite sets it to 90 seconds with the
+ * environment variable the trigger reads for that (see the README, GetCourse Trigger).
  * Each emitted user goes on to a GetCourse node (User → Set Groups with the user's ID), so
  * the mock counts what the trigger emitted without reading n8n's execution data.
  * This suite restarts the shared n8n once (the log file starts over then).
  */
+import { MIN_INTERVAL_ENV } from '../../../nodes/GetCourse/polling';
+import type { MockResponse, RecordedRequest } from '../../harness';
 import type { GetCourseMock as Mock } from '../../mocks/getcourse';
 import { GetCourseMock } from '../../mocks/getcourse';
 import type { E2eEnv } from '../env';
+
+/** The guard's minimum in this suite, seconds: n8n reads it when it starts (before any suite's tests). */
+const MIN_SECONDS = 90;
+process.env[MIN_INTERVAL_ENV] = String(MIN_SECONDS);
 
 export const title = 'GetCourse Trigger';
 
@@ -83,10 +94,10 @@ async function until(what: string, check: () => boolean, timeoutMs = 150_000): P
 	}
 }
 
-/** Waits for the next poll to start and finish (its export is fetched 10 s after it starts). */
+/** Waits for the next poll that spends export requests to start and finish (its export is fetched 10 s after it starts). */
 async function nextPoll(mock: Mock): Promise<void> {
-	const before = userExports(mock);
-	await until('the next poll', () => userExports(mock) > before);
+	const before = mock.exportRequestTimes.length;
+	await until('the next poll', () => mock.exportRequestTimes.length > before);
 	await sleep(15_000);
 }
 
@@ -94,10 +105,19 @@ export default function getCourseTrigger(env: E2eEnv): void {
 	const { n8n } = env;
 	let mock: Mock;
 	const created: string[] = [];
+	/** Status checks answered this much later, once (a slow export server). */
+	let slowCheckMs = 0;
 
 	beforeAll(async () => {
 		mock = new GetCourseMock({ notReadyChecks: 0 });
-		const served = await env.serveMock(mock.handle);
+		const served = await env.serveMock(async (request: RecordedRequest): Promise<MockResponse> => {
+			if (slowCheckMs && /^\/pl\/api\/account\/exports\/\d+$/.test(request.path)) {
+				const wait = slowCheckMs;
+				slowCheckMs = 0;
+				await sleep(wait);
+			}
+			return mock.handle(request);
+		});
 		await env.importCredentials([
 			{
 				id: CREDENTIAL_ID,
@@ -110,9 +130,12 @@ export default function getCourseTrigger(env: E2eEnv): void {
 	});
 
 	env.test(
-		'activation polls once and emits none of the users that already exist',
+		'activation returns at once: one export started, nothing emitted',
 		async () => {
+			const started = Date.now();
 			await env.activate(WORKFLOW_ID);
+			const took = Date.now() - started;
+			expect(took).toBeLessThan(10_000);
 			expect(userExports(mock)).toBe(1);
 			expect(mock.requests[0].query).toEqual({
 				'created_at[from]': expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
@@ -120,25 +143,42 @@ export default function getCourseTrigger(env: E2eEnv): void {
 			});
 			await sleep(2000);
 			expect(await env.executions(WORKFLOW_ID)).toEqual([]);
-			return `${mock.users.length} existing users taken as the starting point`;
+			return `activated in ${took} ms; ${mock.users.length} existing users taken as the starting point`;
 		},
 		60_000,
 	);
 
 	env.test(
-		'new users are emitted once each, and the next poll emits nothing',
+		'Every Minute for 5 minutes: at most one check in 90 s; a check that starts while another waits for a slow export does nothing; new users come out once each',
 		async () => {
+			const started = Date.now();
+			// The next status check is answered after 100 s: n8n starts the next poll meanwhile.
+			slowCheckMs = 100_000;
 			created.push(String(mock.addUser({ email: 'e2e-one@example.com' }).id));
 			created.push(String(mock.addUser({ email: 'e2e-two@example.com' }).id));
-			await until('both users to be emitted', () => emitted(mock).length >= 2);
-			const execution = await env.waitForExecution(WORKFLOW_ID);
-			expect(execution.status).toBe('success');
-			await nextPoll(mock);
+			await until('both users to be emitted', () => emitted(mock).length >= 2, 330_000);
+			expect(slowCheckMs).toBe(0);
+			expect(n8n.serverLog).toContain('GetCourse Trigger: the previous check still runs; this one does nothing');
+			const fiveMinutes = started + 5 * 60_000;
+			if (Date.now() < fiveMinutes) await sleep(fiveMinutes - Date.now());
+			// The checks that passed the guard (and the lock), from n8n's log.
+			const checks = n8n.serverLog
+				.split('\n')
+				.filter((line) => line.includes('GetCourse Trigger "GetCourse Trigger": checking for new records'))
+				.map((line) => Date.parse(line.slice(0, 24)))
+				.filter((time) => time >= started && time < fiveMinutes);
+			// Unguarded, Every Minute would check 5 times here.
+			expect(checks.length).toBeGreaterThanOrEqual(1);
+			expect(checks.length).toBeLessThanOrEqual(Math.ceil((5 * 60) / MIN_SECONDS));
+			for (let index = 1; index < checks.length; index++) {
+				expect(checks[index] - checks[index - 1]).toBeGreaterThanOrEqual((MIN_SECONDS - 5) * 1000);
+			}
+			const requests = mock.exportRequestTimes.filter((time) => time >= started && time < fiveMinutes).length;
 			expect(emitted(mock).sort()).toEqual([...created].sort());
 			expect(await env.executions(WORKFLOW_ID)).toHaveLength(1);
-			return `emitted ${emitted(mock).join(', ')} in execution ${execution.id}`;
+			return `${checks.length} checks spent ${requests} export requests in 5 minutes; emitted ${emitted(mock).join(', ')} once`;
 		},
-		240_000,
+		420_000,
 	);
 
 	env.test(
@@ -147,11 +187,11 @@ export default function getCourseTrigger(env: E2eEnv): void {
 			await n8n.stop();
 			created.push(String(mock.addUser({ email: 'e2e-while-down@example.com' }).id));
 			await n8n.start();
-			await until('the user created while n8n was down', () => emitted(mock).length >= 3);
+			await until('the user created while n8n was down', () => emitted(mock).length >= 3, 420_000);
 			await nextPoll(mock);
 			expect(emitted(mock).sort()).toEqual([...created].sort());
 			return `${mock.exportRequests} export requests in all`;
 		},
-		360_000,
+		480_000,
 	);
 }

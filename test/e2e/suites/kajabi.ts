@@ -1,11 +1,13 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, never published: it runs in Node.js beside n8n and needs timers and process; n8n's rules for node code do not apply to it */
 /**
  * The Kajabi Trigger on the running n8n (`n8n start`), against a mock Kajabi of its own:
- * activation registers one hook (POST /v1/hooks with n8n's webhook URL), an event Kajabi
- * posts starts exactly one execution with its data, a forged post (a purchase Kajabi does
- * not have) starts nothing with Verify on, deactivation removes the hook, 20 cycles
- * leave none behind, and Listen for Test Event delivers Kajabi's sample payload.
+ * activation registers one hook (POST /v1/hooks with n8n's webhook URL and a secret), an
+ * event Kajabi posts starts exactly one execution with its data, forged posts (no secret, a
+ * wrong secret, an event not chosen, records Kajabi does not have) start nothing, the same
+ * delivery twice starts one, deactivation removes the hook, 20 cycles leave none behind,
+ * and Listen for Test Event delivers Kajabi's sample payload.
  */
+import { isOurUrl } from '../../../nodes/shared/webhook';
 import { KajabiMock } from '../../mocks/kajabi';
 import type { E2eEnv } from '../env';
 import type { N8n } from '../n8n';
@@ -23,7 +25,8 @@ function triggerWorkflow(): Record<string, unknown> {
 		active: false,
 		nodes: [
 			{
-				parameters: { event: 'purchase', siteId: '11', options: { verify: true } },
+				// Verify is on without being set: its default.
+				parameters: { event: 'purchase', siteId: '11' },
 				id: '3f2a6c1d-9e8b-4a7f-b6c5-d4e3f2a1b0c9',
 				name: 'Kajabi Trigger',
 				type: 'n8n-nodes-creator-commerce.kajabiTrigger',
@@ -39,8 +42,8 @@ function triggerWorkflow(): Record<string, unknown> {
 	};
 }
 
-/** Deactivates a workflow on the running server, as the editor's toggle does. */
-async function deactivate(n8n: N8n, workflowId: string): Promise<void> {
+/** Deactivates a workflow on the running server, as the editor's toggle does (the trigger suites share it). */
+export async function deactivate(n8n: N8n, workflowId: string): Promise<void> {
 	const { data } = await n8n.get<{ data: { versionId: string } }>(`/rest/workflows/${workflowId}`);
 	if (Number(n8n.version.split('.')[0]) >= 2) {
 		await n8n.post(`/rest/workflows/${workflowId}/deactivate`, {});
@@ -64,7 +67,17 @@ const purchase = (id: string, amount = 4900) => [
 export default function kajabiTrigger(env: E2eEnv): void {
 	const { n8n } = env;
 	let kajabi: KajabiMock;
-	const mine = () => kajabi.hooks.filter((hook) => hook.attributes.target_url === `${n8n.url}/webhook/${WEBHOOK_ID}/webhook`);
+	const bare = () => `${n8n.url}/webhook/${WEBHOOK_ID}/webhook`;
+	const mine = () => kajabi.hooks.filter((hook) => isOurUrl(hook.attributes.target_url, bare()));
+	/** Posts to the trigger's webhook as anyone could: `query` is the URL's query string. */
+	const postTo = async (query: string, body: unknown) =>
+		(
+			await fetch(`${bare()}${query}`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(body),
+			})
+		).status;
 
 	beforeAll(async () => {
 		kajabi = new KajabiMock();
@@ -91,30 +104,57 @@ export default function kajabiTrigger(env: E2eEnv): void {
 		expect(created[0].body).toEqual({
 			data: {
 				type: 'hooks',
-				attributes: { target_url: mine()[0].attributes.target_url, event: 'purchase' },
+				attributes: { target_url: expect.stringMatching(new RegExp(`^${bare()}\\?secret=[A-Za-z0-9_-]{43}$`)), event: 'purchase' },
 				relationships: { site: { data: { type: 'sites', id: '11' } } },
 			},
 		});
 		expect(created[0].headers.authorization).toMatch(/^Bearer token-\d+$/);
-		return `hook ${mine()[0].id} → ${String(mine()[0].attributes.target_url)}`;
+		return `hook ${mine()[0].id} → ${bare()}?secret=…`;
 	});
 
-	env.test('a purchase starts exactly one execution; a forged one starts none', async () => {
-		const before = (await env.executions(WORKFLOW_ID)).length;
+	env.test('forged posts start nothing; a genuine purchase starts exactly one execution', async () => {
+		const executions = await env.executions(WORKFLOW_ID);
+		const before = executions.length;
+		const secret = new URL(String(mine()[0].attributes.target_url)).search;
+		const genuine = { id: 'forged-1', event: 'purchase', payload: purchase('301') };
+		// No secret, a wrong one: 401 at once.
+		expect(await postTo('', genuine)).toBe(401);
+		expect(await postTo('?secret=guessed-secret-guessed-secret-guessed-1234', genuine)).toBe(401);
+		// With the secret: an event not chosen, a purchase Kajabi does not have, a real purchase with a made-up customer, a changed amount.
+		expect(await postTo(secret, { id: 'forged-2', event: 'tag_added', payload: purchase('301') })).toBe(200);
+		expect(await postTo(secret, { id: 'forged-3', event: 'purchase', payload: purchase('999') })).toBe(200);
+		const madeUp = { id: '998', type: 'customers', attributes: { email: 'thief@example.com' } };
+		expect(await postTo(secret, { id: 'forged-4', event: 'purchase', payload: [...purchase('301'), madeUp] })).toBe(200);
+		expect(await kajabi.emit('purchase', purchase('301', 1))).toEqual([200]);
+		await sleep(2000);
+		expect((await env.executions(WORKFLOW_ID)).length).toBe(before);
+		expect(n8n.serverLog).toContain('Kajabi Trigger "Kajabi Trigger": refused a post to its webhook URL because');
+		expect(n8n.serverLog).not.toContain(secret.slice(8));
+
 		expect(await kajabi.emit('purchase', purchase('301'))).toEqual([200]);
-		const execution = await env.waitForExecution(WORKFLOW_ID);
+		const execution = await env.waitForExecution(WORKFLOW_ID, 30_000, executions[0]?.id);
 		expect(execution).toMatchObject({ status: 'success', mode: 'webhook' });
 		// Verify looked the purchase up in Kajabi before the workflow ran.
 		expect(kajabi.requests.some((request) => request.path === '/v1/purchases/301')).toBe(true);
 		await sleep(1500);
 		expect((await env.executions(WORKFLOW_ID)).length).toBe(before + 1);
+		return `execution ${execution.id}; 6 forged posts refused`;
+	});
 
-		expect(await kajabi.emit('purchase', purchase('999'))).toEqual([200]);
-		expect(await kajabi.emit('purchase', purchase('301', 1))).toEqual([200]);
+	env.test('the same delivery twice, or the same purchase again, starts one execution', async () => {
+		const executions = await env.executions(WORKFLOW_ID);
+		const before = executions.length;
+		const secret = new URL(String(mine()[0].attributes.target_url)).search;
+		const purchases = kajabi.records.get('purchases')!;
+		purchases.push({ ...purchases.find((record) => record.id === '301')!, id: '302' });
+		const delivery = { id: 'twice-1', event: 'purchase', payload: purchase('302') };
+		const statuses = await Promise.all([postTo(secret, delivery), postTo(secret, delivery)]);
+		expect(statuses).toEqual([200, 200]);
+		expect(await kajabi.emit('purchase', purchase('302'))).toEqual([200]);
+		await env.waitForExecution(WORKFLOW_ID, 30_000, executions[0]?.id);
 		await sleep(2000);
 		expect((await env.executions(WORKFLOW_ID)).length).toBe(before + 1);
-		expect(n8n.serverLog).toContain('Kajabi Trigger "Kajabi Trigger": ignored a post');
-		return `execution ${execution.id}; 2 forged posts ignored`;
+		return '3 posts of purchase 302, 1 execution';
 	});
 
 	env.test('deactivation removes the hook', async () => {
@@ -172,7 +212,7 @@ export default function kajabiTrigger(env: E2eEnv): void {
 			const [execution] = await manual();
 			expect(execution.status).toBe('success');
 			// n8n removes the test hook once the test event has arrived.
-			while (kajabi.hooks.some((hook) => hook.attributes.target_url === testUrl)) {
+			while (kajabi.hooks.some((hook) => isOurUrl(hook.attributes.target_url, testUrl))) {
 				if (Date.now() > deadline) throw new Error('the test hook was not removed');
 				await sleep(500);
 			}
