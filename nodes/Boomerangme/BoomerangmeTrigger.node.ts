@@ -12,6 +12,7 @@ import type { DeliveryKey } from '../shared/webhook';
 import { claimDelivery, hasSecret, hookSlot, publicUrlNotice, refuse, stableJson } from '../shared/webhook';
 import type { TriggerData } from './hooks';
 import { checkHook, createHook, deleteHooks } from './hooks';
+import { verifyDelivery } from './verify';
 
 /** Boomerangme's automation events; on the wire each name ends in "Event". */
 export const EVENTS: Array<{ name: string; value: string; description: string }> = [
@@ -100,6 +101,14 @@ export class BoomerangmeTrigger implements INodeType {
 				description: 'The Boomerangme events that start the workflow; one hook receives them all',
 				options: EVENTS,
 			},
+			{
+				displayName: 'Verify With Boomerangme',
+				name: 'verify',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to read the delivery's card (and its customer) back from Boomerangme and put out Boomerangme's own copies. A delivery naming a card or customer Boomerangme does not have, or none, starts nothing. Off by default: Boomerangme documents no delivery format, so check with a test event that your deliveries name their card (Output: event, card, customer).",
+			},
 		],
 	};
 
@@ -129,9 +138,15 @@ export class BoomerangmeTrigger implements INodeType {
 		if (!event || !chosen.includes(event)) {
 			return refuse(this, LABEL, 'event', event ? `it is a "${event.slice(0, 60)}" event, which this trigger does not watch` : 'it names no event');
 		}
+		let output = body;
+		if (this.getNodeParameter('verify', false) as boolean) {
+			const verified = await verifyDelivery(this, event, body);
+			if ('refused' in verified) return refuse(this, LABEL, 'verify', verified.refused);
+			output = verified.json;
+		}
 		if (!claimDelivery(this, deliveryKeys(body, event)).fresh) {
 			return refuse(this, LABEL, 'repeat', 'Boomerangme sent this delivery before');
 		}
-		return { workflowData: [this.helpers.returnJsonArray(body)] };
+		return { workflowData: [this.helpers.returnJsonArray(output)] };
 	}
 }

@@ -294,3 +294,52 @@ describe('deliveries', () => {
 		expect((await post(flow, { ...body, id: 'evt-1', createdAt: 'much later' })).workflowData).toHaveLength(1);
 	});
 });
+
+describe('Verify With Boomerangme', () => {
+	function verifying() {
+		const mock = new BoomerangmeMock();
+		const requests = interceptHttp(BASE_URL, mock.handle);
+		const flow = triggerWorkflow({ events: ['CardIssuedEvent'], verify: true });
+		return { mock, requests, flow };
+	}
+
+	it('puts out Boomerangme\'s own card and customer, nothing of the posted body', async () => {
+		const { mock, flow } = verifying();
+		await activate(flow);
+		const card = mock.cards[0];
+		const answer = await post(flow, { event: 'CardIssuedEvent', data: { cardId: card.id, balance: 999999, note: 'made up' } });
+		const [items] = answer.workflowData!;
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toEqual({
+			event: 'CardIssuedEvent',
+			card: expect.objectContaining({ id: card.id, customerId: card.customerId }),
+			customer: expect.objectContaining({ id: card.customerId }),
+		});
+		expect(JSON.stringify(items[0].json)).not.toContain('made up');
+	});
+
+	it('starts nothing for a card Boomerangme does not have, a customer it does not have, or a delivery naming neither', async () => {
+		const { mock, flow } = verifying();
+		await activate(flow);
+		const card = mock.cards[0];
+		for (const body of [
+			{ event: 'CardIssuedEvent', data: { cardId: '999999-999-999' } },
+			{ event: 'CardIssuedEvent', data: { customerId: 'c0ffee00-0000-4000-8000-999999999999' } },
+			{ event: 'CardIssuedEvent', data: { cardId: card.id, customerId: 'c0ffee00-0000-4000-8000-999999999999' } },
+			{ event: 'CardIssuedEvent', data: { cardId: '1/../../companies' } },
+			{ event: 'CardIssuedEvent', data: {} },
+		]) {
+			const answer = await post(flow, body);
+			expect(answer.workflowData).toBeUndefined();
+		}
+		expect(warnings.some((warning) => warning.includes('Boomerangme has no card'))).toBe(true);
+	});
+
+	it('is off by default: the posted body comes out as it is', async () => {
+		const { mock, flow } = setup(['CardIssuedEvent']);
+		await activate(flow);
+		const body = { event: 'CardIssuedEvent', data: { cardId: mock.cards[0].id } };
+		const answer = await post(flow, body);
+		expect(answer.workflowData![0][0].json).toEqual(body);
+	});
+});

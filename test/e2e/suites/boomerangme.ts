@@ -14,22 +14,23 @@ export const title = 'Boomerangme Trigger';
 
 const CREDENTIAL_ID = 'bmrgE2eCred00001';
 const WORKFLOW_ID = 'bmrgE2eTrigger01';
+const VERIFY_WORKFLOW_ID = 'bmrgE2eVerify001';
 const EVENTS = ['CardBalanceUpdatedEvent', 'CardIssuedEvent'];
 
-function triggerWorkflow(): Record<string, unknown> {
+function triggerWorkflow(verify = false): Record<string, unknown> {
 	return {
-		id: WORKFLOW_ID,
-		name: 'Boomerangme: card events',
+		id: verify ? VERIFY_WORKFLOW_ID : WORKFLOW_ID,
+		name: verify ? 'Boomerangme: card events, verified' : 'Boomerangme: card events',
 		active: false,
 		nodes: [
 			{
-				parameters: { events: EVENTS },
+				parameters: verify ? { events: EVENTS, verify: true } : { events: EVENTS },
 				id: '5b1f0c1e-8a3d-4f6e-9b2a-7c4d1e0f3a01',
 				name: 'Boomerangme Trigger',
 				type: 'n8n-nodes-creator-commerce.boomerangmeTrigger',
 				typeVersion: 1,
 				position: [0, 0],
-				webhookId: '0e7c5d2a-3b4f-4c1d-8e9a-b0c1d2e3f4a5',
+				webhookId: verify ? '0e7c5d2a-3b4f-4c1d-8e9a-b0c1d2e3f4b6' : '0e7c5d2a-3b4f-4c1d-8e9a-b0c1d2e3f4a5',
 				credentials: { boomerangmeApi: { id: CREDENTIAL_ID, name: 'Boomerangme (trigger)' } },
 			},
 		],
@@ -54,7 +55,7 @@ export default function boomerangmeTrigger(env: E2eEnv): void {
 				data: { apiKey: boomerangme.apiKey, baseUrl: served.url, rateLimitRequests: 5, rateLimitWindowSeconds: 1 },
 			},
 		]);
-		await env.importWorkflows([triggerWorkflow()]);
+		await env.importWorkflows([triggerWorkflow(), triggerWorkflow(true)]);
 	});
 
 	env.test('activation registers one hook for the chosen events', async () => {
@@ -139,4 +140,23 @@ export default function boomerangmeTrigger(env: E2eEnv): void {
 		},
 		180_000,
 	);
+
+	env.test('with Verify With Boomerangme, a made-up card starts nothing and a real one starts one execution with Boomerangme\'s copy', async () => {
+		await env.activate(VERIFY_WORKFLOW_ID);
+		const hook = [...boomerangme.webhooks.values()].find((candidate) => candidate.url.includes('0e7c5d2a-3b4f-4c1d-8e9a-b0c1d2e3f4b6'))!;
+		const post = async (body: unknown) =>
+			(await fetch(hook.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).status;
+		const card = boomerangme.cards[0];
+		expect(await post({ event: 'CardIssuedEvent', data: { cardId: '999999-999-999' } })).toBe(200);
+		expect(await post({ event: 'CardIssuedEvent', data: { cardId: card.id, customerId: 'c0ffee00-0000-4000-8000-999999999999' } })).toBe(200);
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		expect(await env.executions(VERIFY_WORKFLOW_ID)).toHaveLength(0);
+		expect(await post({ event: 'CardIssuedEvent', data: { cardId: card.id }, id: 'verify-e2e-1' })).toBe(200);
+		const execution = await env.waitForExecution(VERIFY_WORKFLOW_ID, 30_000);
+		expect(execution.status).toBe('success');
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		expect(await env.executions(VERIFY_WORKFLOW_ID)).toHaveLength(1);
+		await deactivate(n8n, VERIFY_WORKFLOW_ID);
+		return `2 made-up deliveries refused; card ${card.id} read back and run once (execution ${execution.id})`;
+	});
 }

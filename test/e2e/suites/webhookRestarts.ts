@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code, never published: it runs in Node.js beside n8n and needs Node.js modules, timers and process; n8n's rules for node code do not apply to it */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, never published: it runs in Node.js beside n8n and needs timers; n8n's rules for node code do not apply to it */
 /**
  * The Kajabi and Boomerangme Triggers across three restarts of n8n, each platform with a
  * mock of its own: after every restart exactly one hook per trigger is live and a genuine
