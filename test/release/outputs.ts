@@ -74,7 +74,7 @@ const KAJABI: NodeOutputs = {
 // Kajabi Trigger: webhook() in nodes/Kajabi/KajabiTrigger.node.ts.
 const KAJABI_TRIGGER: NodeOutputs = {
 	trigger:
-		'each delivery Kajabi sends for the chosen event starts one execution with one item `{ id, event, payload }`, where `payload` lists the delivered records (the purchase, the offer, the customer…), each one flat object while Simplify is on (the default). With Split Into Items each record is its own item instead. With Verify With Kajabi on, the delivered record is replaced by Kajabi\'s own copy of it, and a post Kajabi does not confirm starts nothing; a post that is not a delivery of the chosen event never starts the workflow. The sample that Listen for Test Event gets (Send Sample When Testing) is marked `"sample": true`',
+		'each delivery Kajabi sends for the chosen event starts one execution with one item `{ id, event, payload }`, where `payload` lists the delivered records (the purchase, the offer, the customer…), each one flat object while Simplify is on (the default). With Split Into Items each record is its own item instead. With Verify With Kajabi on (the default), every delivered record is replaced by Kajabi\'s own copy of it, and a delivery with a record Kajabi does not have, or of another site, starts nothing. A post without the hook\'s secret, of another event, or delivered before never starts the workflow. The sample that Listen for Test Event gets (Send Sample When Testing) is marked `"sample": true`',
 };
 
 // KWIGA: sendKwigaRequest → KWIGA_PAGING.read, KWIGA_SIMPLE, placeCourseProgram (nodes/Kwiga/transport.ts).
@@ -143,7 +143,7 @@ const GETCOURSE: NodeOutputs = {
 // GetCourse Trigger: poll() in nodes/GetCourse/polling.ts.
 const GETCOURSE_TRIGGER: NodeOutputs = {
 	trigger:
-		"one item per new record since the last check (a user, an order, a payment, an order whose status changed, a user added to the group), each a row of GetCourse's export keyed by the export's own column names (Russian for most columns; there is no Simplify here). A check that finds nothing new starts nothing; the first check after activation only notes what is already there unless Backfill Days asks for earlier days. Fetch Test Event puts out up to 5 of the latest rows of the last three days",
+		"one item per new record since the last check (a user, an order, a payment, an order whose status changed, a user added to the group), each a row of GetCourse's export keyed by the export's own column names (Russian for most columns; there is no Simplify here). A check that finds nothing new starts nothing, and a check sooner than 10 minutes after the last one does nothing at all; the first check after activation only notes what is already there unless Backfill Days asks for earlier days. Fetch Test Event puts out up to 5 of the latest rows of the last three days",
 };
 
 // Boomerangme: sendBoomerangmeRequest → PAGING.read, BOOMERANGME_SIMPLE (nodes/Boomerangme/transport.ts).
@@ -177,7 +177,7 @@ const BOOMERANGME: NodeOutputs = {
 // Boomerangme Trigger: webhook() in nodes/Boomerangme/BoomerangmeTrigger.node.ts.
 const BOOMERANGME_TRIGGER: NodeOutputs = {
 	trigger:
-		"each post to the trigger's webhook URL starts one execution with the body as it came: one item, or one item per record when the body is a list. The node does not check the post (Boomerangme does not sign its deliveries), so anything posted to the URL starts the workflow",
+		"each accepted delivery (it carries the hook's secret, names an event you chose, and was not delivered before) starts one execution with one item: the body as Boomerangme posted it, or, with Verify With Boomerangme on, `{ event, card, customer }` with the card and customer as Boomerangme has them",
 };
 
 // REMP CRM: sendRempRequest → recordsOf (nodes/RempCrm/transport.ts).
