@@ -68,16 +68,15 @@ const DAY_MS = 86_400_000;
 export const MIN_POLL_INTERVAL_MS = 10 * 60_000;
 
 /**
- * The environment variable that sets a shorter minimum, in seconds (at least 10), for tests of
- * the trigger in a real n8n. Read by the GetCourse Trigger only.
+ * The trigger's hidden parameter that sets a shorter minimum, in seconds (at least 10), for the
+ * package's own tests in a real n8n. The editor never shows it; 0 (the default) keeps the
+ * 10-minute minimum.
  */
-export const MIN_INTERVAL_ENV = 'CREATOR_COMMERCE_GETCOURSE_MIN_POLL_SECONDS';
+export const TEST_MIN_INTERVAL_PARAMETER = 'testMinimumIntervalSeconds';
 
-export function minPollIntervalMs(): number {
-	// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- a test-only override of the budget guard's minimum, documented in the README; unset, the 10-minute minimum holds
-	const raw = typeof process === 'undefined' ? undefined : process.env[MIN_INTERVAL_ENV];
-	const seconds = Number(raw);
-	return raw && Number.isFinite(seconds) && seconds >= 10 ? seconds * 1000 : MIN_POLL_INTERVAL_MS;
+export function minPollIntervalMs(ctx: IPollFunctions): number {
+	const seconds = Number(ctx.getNodeParameter(TEST_MIN_INTERVAL_PARAMETER, 0));
+	return Number.isFinite(seconds) && seconds >= 10 ? seconds * 1000 : MIN_POLL_INTERVAL_MS;
 }
 
 /** How much sooner than the minimum a poll may come and still count as on time. */
@@ -184,7 +183,7 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 		this.logger.debug('GetCourse Trigger: the previous check still runs; this one does nothing');
 		return null;
 	}
-	const interval = minPollIntervalMs();
+	const interval = minPollIntervalMs(this);
 	// n8n's schedule fires a little early or late: a poll due at the minimum is not skipped for a few seconds.
 	if (typeof state.lastPollAt === 'number' && now >= state.lastPollAt && now - state.lastPollAt < interval - GUARD_SLACK_MS) {
 		// The export budget's guard: no export request sooner than the minimum after the last check.

@@ -6,7 +6,7 @@
  * as the starting point; no poll spends export requests sooner than 10 minutes after the
  * last; a manual test leaves the state alone.
  */
-import { MIN_INTERVAL_ENV, MIN_POLL_INTERVAL_MS, POLL_MARGIN_MS } from '../../nodes/GetCourse/polling';
+import { MIN_POLL_INTERVAL_MS, POLL_MARGIN_MS } from '../../nodes/GetCourse/polling';
 import { virtualClock } from '../clock';
 import { interceptHttp, resetHttp } from '../harness';
 import { GetCourseMock } from '../mocks/getcourse';
@@ -34,7 +34,6 @@ function setup(start: string, notReadyChecks = 1) {
 
 afterEach(() => {
 	resetHttp();
-	delete process.env[MIN_INTERVAL_ENV];
 });
 
 const UTC = { timeZone: 'UTC' };
@@ -440,14 +439,11 @@ describe('overlapping polls (n8n starts a poll without waiting for the last one)
 		}
 	}
 
-	beforeEach(() => {
-		// A one-minute minimum: the second poll below comes after it, while the first still runs.
-		process.env[MIN_INTERVAL_ENV] = '60';
-	});
-
 	test('a poll that starts while another runs does nothing; each record comes out once', async () => {
 		setupHeld('2026-11-23T12:00:00Z');
-		const flow = pollWorkflow({ event: 'newUser', options: UTC });
+		// A one-minute minimum (the trigger's hidden test parameter): the second poll below comes
+		// after it, while the first still runs.
+		const flow = pollWorkflow({ event: 'newUser', options: UTC, testMinimumIntervalSeconds: 60 });
 		await activate(flow, '2026-11-23T12:00:00Z');
 		timeIs('2026-11-23T12:20:00Z');
 		mock.addUser({ email: 'once@example.com' });
@@ -467,7 +463,9 @@ describe('overlapping polls (n8n starts a poll without waiting for the last one)
 
 	test('"seen" is merged at the end of a poll, never replaced by what that poll saw', async () => {
 		setupHeld('2026-11-23T12:00:00Z');
-		const flow = pollWorkflow({ event: 'newUser', options: UTC });
+		// A one-minute minimum (the trigger's hidden test parameter): the second poll below comes
+		// after it, while the first still runs.
+		const flow = pollWorkflow({ event: 'newUser', options: UTC, testMinimumIntervalSeconds: 60 });
 		await activate(flow, '2026-11-23T12:00:00Z');
 		timeIs('2026-11-23T12:20:00Z');
 		const user = mock.addUser({ email: 'merged@example.com' });

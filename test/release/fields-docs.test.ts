@@ -54,7 +54,7 @@ function fieldText(property: INodeProperties): string {
 }
 
 const isField = (property: INodeProperties) =>
-	!['resource', 'operation'].includes(property.name) && property.type !== 'notice';
+	!['resource', 'operation'].includes(property.name) && property.type !== 'notice' && property.type !== 'hidden';
 
 /** Sentence case with a full stop: "one item per record" → "One item per record." */
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1).replace(/\.?$/, '.')}`;

@@ -14,15 +14,13 @@
  * the mock counts what the trigger emitted without reading n8n's execution data.
  * This suite restarts the shared n8n once (the log file starts over then).
  */
-import { MIN_INTERVAL_ENV } from '../../../nodes/GetCourse/polling';
 import type { MockResponse, RecordedRequest } from '../../harness';
 import type { GetCourseMock as Mock } from '../../mocks/getcourse';
 import { GetCourseMock } from '../../mocks/getcourse';
 import type { E2eEnv } from '../env';
 
-/** The guard's minimum in this suite, seconds: n8n reads it when it starts (before any suite's tests). */
+/** The guard's minimum in this suite's workflow, seconds (the trigger's hidden test parameter). */
 const MIN_SECONDS = 90;
-process.env[MIN_INTERVAL_ENV] = String(MIN_SECONDS);
 
 export const title = 'GetCourse Trigger';
 
@@ -42,6 +40,7 @@ function triggerWorkflow(): Record<string, unknown> {
 					pollTimes: { item: [{ mode: 'everyMinute' }] },
 					event: 'newUser',
 					options: { timeZone: 'UTC' },
+					testMinimumIntervalSeconds: MIN_SECONDS,
 				},
 				id: '9c0f3a52-1d4e-4b7a-8f21-6a5e2c9d0b11',
 				name: 'GetCourse Trigger',
