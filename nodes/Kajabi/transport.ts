@@ -20,7 +20,7 @@ import { walkPages } from '../shared/pages';
 import type { PathParam } from '../shared/path';
 import { fillPath, matching } from '../shared/path';
 import type { PlatformSpec, RequestContext } from '../shared/request';
-import { itemResult, platformRequest } from '../shared/request';
+import { headerValue, itemResult, platformRequest } from '../shared/request';
 
 export const KAJABI_CREDENTIAL = 'kajabiApi';
 
@@ -52,6 +52,8 @@ export const KAJABI: PlatformSpec = {
 	baseUrlField: 'Base URL',
 	// A 401 means Kajabi refused the access token: get a new one and send once more.
 	token: { field: 'accessToken', refusedWith: [401] },
+	// As the credential's authenticate sets it (test/kajabi holds the two equal).
+	authHeaders: (credentials) => ({ Authorization: `Bearer ${headerValue(credentials.accessToken)}` }),
 	describeError: (_status, body) => {
 		const errors = Array.isArray(body.errors) ? (body.errors as IDataObject[]) : [];
 		const lines = errors.map(errorLine).filter((line) => line !== '');
