@@ -11,6 +11,8 @@
  *   --growth-platforms=kwiga                platforms the growth check runs (kwiga,kajabi,boomerangme)
  *   --platforms=kwiga,kajabi,boomerangme    platforms the list case runs
  *   --profile                               also split our node's time (scripts/bench-profile.cjs)
+ *   --cold                                  list and growth with `n8n execute` (a new n8n process
+ *                                           per run) instead of webhook calls into a running n8n
  *   --editor-items=2000                     items of the run the editor's dropdowns wait beside
  *   --items=500 (BENCH_ITEMS)               items in the burst
  *   --rows=100000 (BENCH_ROWS)              rows of the GetCourse users export
@@ -103,6 +105,7 @@ const { values: flags } = parseArgs({
 		'growth-platforms': { type: 'string', default: 'kwiga' },
 		platforms: { type: 'string', default: 'kwiga,kajabi,boomerangme' },
 		profile: { type: 'boolean', default: false },
+		cold: { type: 'boolean', default: false },
 		'editor-items': { type: 'string', default: '2000' },
 		rows: { type: 'string', default: process.env.BENCH_ROWS ?? '100000' },
 		only: { type: 'string' },
@@ -643,7 +646,9 @@ function listWorkflows(key, url) {
 	});
 	return made.map((entry) => ({
 		...entry,
-		workflow: webhookWorkflow(entry.id, `Bench: ${platform.name} list, ${entry.label}`, entry.path, entry.nodes),
+		workflow: flags.cold
+			? workflow(entry.id, `Bench: ${platform.name} list, ${entry.label}`, [trigger(), ...entry.nodes])
+			: webhookWorkflow(entry.id, `Bench: ${platform.name} list, ${entry.label}`, entry.path, entry.nodes),
 	}));
 }
 
@@ -653,8 +658,12 @@ function flattedOf(version) {
 	return createRequire(path.join(dir, 'package.json'))('flatted');
 }
 
-/** Calls a webhook workflow and returns its stored execution's run data. */
-async function runWebhook(n8n, flatted, entry) {
+/**
+ * Runs a list workflow and returns its run data: a webhook call into the running n8n and its
+ * stored execution, or with --cold `n8n execute` (a new n8n process for every run).
+ */
+async function runList(n8n, flatted, entry) {
+	if (flags.cold) return (await execute(n8n.version, n8n.userFolder, entry.id)).run.data.resultData.runData;
 	const before = (await n8n.executions(entry.id))[0]?.id;
 	const response = await fetch(`${n8n.url}/webhook/${entry.path}`, { method: 'POST' });
 	if (!response.ok) throw new Error(`webhook ${entry.path}: ${response.status} ${await response.text()}`);
@@ -701,14 +710,14 @@ async function listCase(n8n, flatted, served, key, records, entries, profileFile
 	const profiles = Object.fromEntries(entries.map((entry) => [entry.label, []]));
 	const serverMs = [];
 	console.log(`  ${platform.name}: Return All over ${records} records (${pages} pages of ${PAGE_SIZE}), ${RUNS} runs each, alternating (load ${load()})`);
-	// One unmeasured run of each, so that every node's code and the mock are warm.
-	for (const entry of entries) await runWebhook(n8n, flatted, entry);
+	// One unmeasured run of each, so that every node's code and the mock are warm (not with --cold).
+	if (!flags.cold) for (const entry of entries) await runList(n8n, flatted, entry);
 	takeProfile(profileFile);
 	for (let run = 1; run <= RUNS; run++) {
 		const line = [];
 		for (const entry of run % 2 ? entries : [...entries].reverse()) {
 			served.count();
-			const runData = await runWebhook(n8n, flatted, entry);
+			const runData = await runList(n8n, flatted, entry);
 			const { requests, throttled, handlerMs } = served.count();
 			const out = entry.ours ? countOf(runData, entry.node) : countOf(runData, 'Split Out');
 			const ms = entry.ours ? timeOf(runData, entry.node) : timeOf(runData, 'HTTP Request') + timeOf(runData, 'Split Out');
@@ -1059,7 +1068,7 @@ async function freePort() {
 	});
 }
 
-const wantsServer = () => want('list') || want('growth') || want('editor');
+const wantsServer = () => want('editor') || (!flags.cold && (want('list') || want('growth')));
 
 /** Starts n8n as a server; with --profile, with scripts/bench-profile.cjs preloaded. */
 async function startServer(n8n, profileFile) {
@@ -1140,16 +1149,19 @@ async function benchVersion(version, tarball) {
 		if (wantsServer()) {
 			await startServer(n8n, profileFile);
 			try {
-				for (const entry of listEntries) await n8n.activateRunning(entry.id);
+				if (!flags.cold) for (const entry of listEntries) await n8n.activateRunning(entry.id);
 				await n8n.activateRunning(EDITOR.id);
 				const flatted = flattedOf(version);
 				if (want('editor')) await editorBeside(n8n, editorServed, result);
-				if (want('list')) await lists(n8n, flatted, listServed, profileFile, result);
-				if (want('growth')) await growth(n8n, flatted, listServed, profileFile, result);
+				if (!flags.cold && want('list')) await lists(n8n, flatted, listServed, profileFile, result);
+				if (!flags.cold && want('growth')) await growth(n8n, flatted, listServed, profileFile, result);
 			} finally {
 				await n8n.stop();
 			}
 		}
+		// --cold: every run is `n8n execute`, a new n8n process, as a one-off run from the command line.
+		if (flags.cold && want('list')) await lists(n8n, undefined, listServed, undefined, result);
+		if (flags.cold && want('growth')) await growth(n8n, undefined, listServed, undefined, result);
 		console.log(`  load average now ${load()}`);
 		return result;
 	} finally {
