@@ -1,15 +1,21 @@
 #!/usr/bin/env node
 /**
- * Benchmark of the KWIGA and GetCourse nodes in a real n8n (not a test: `npm test` and CI
- * never run it).
+ * Benchmark of the package's nodes in a real n8n (not a test: `npm test` and CI never run it).
  *
  *   npm run bench                           every pinned n8n version (test/e2e/n8n-versions.json)
  *   npm run bench -- --versions=2.39.10     one version (or BENCH_N8N_VERSIONS=2.39.10)
+ *   --only=list,growth,editor,burst,getcourse   only these cases (comma-separated; default all)
+ *   --runs=9 (BENCH_RUNS)                   runs of each node in list and growth (medians)
+ *   --records=5000 (BENCH_RECORDS)          records each list walks
+ *   --growth=1000,20000                     further list sizes for the growth check
+ *   --growth-platforms=kwiga                platforms the growth check runs (kwiga,kajabi,boomerangme)
+ *   --platforms=kwiga,kajabi,boomerangme    platforms the list case runs
+ *   --profile                               also split our node's time (scripts/bench-profile.cjs)
+ *   --cold                                  list and growth with `n8n execute` (a new n8n process
+ *                                           per run) instead of webhook calls into a running n8n
+ *   --editor-items=2000                     items of the run the editor's dropdowns wait beside
  *   --items=500 (BENCH_ITEMS)               items in the burst
- *   --runs=5 (BENCH_RUNS)                   Return All runs of each node (medians)
- *   --contacts=5000 (BENCH_CONTACTS)        contacts the Return All walks
  *   --rows=100000 (BENCH_ROWS)              rows of the GetCourse users export
- *   --only=burst | list | getcourse         only these cases (comma-separated)
  *   --no-build                              pack dist/ as it is (else the package is built in
  *                                           a temporary copy of the sources; dist/ is not touched)
  *   --keep                                  keep the n8n user folders (named in the output)
@@ -18,34 +24,52 @@
  *
  * It builds the package (npm run build in a temporary copy of the sources), packs it,
  * installs the tarball into a fresh n8n user folder per version as n8n installs a community
- * package, serves the mocks (test/mocks/kwiga.ts, test/mocks/getcourse.ts) over HTTP and
- * runs workflows with `n8n execute`:
+ * package (the e2e suite's N8n helper, test/e2e/n8n.ts, for the folder, imports, the server
+ * and its REST API), serves the mocks (test/mocks/*.ts) over HTTP and runs:
  *
- * 1. Burst: N items (default 500) into KWIGA → Contact → Get, against a mock that allows
- *    20 requests per 2 s (fixed window, 429 with Retry-After), with the credential set to
- *    20 per 2 s. Prints items ok / failed, requests the mock saw, 429s, the node's
- *    executionTime and the ideal (items ÷ rate). Targets: all ok, ≤ 5 % 429s, node time
- *    within 15 % of the ideal.
- * 2. Return All over 5,000 contacts (50 pages of 100): KWIGA → Contact → Get Many versus
- *    n8n's HTTP Request node (the same KWIGA credential as its predefined credential type,
- *    page parameter, complete when meta.current_page >= meta.last_page) + Split Out on
- *    `data`; runs alternate, a fresh mock (200 a minute) each; medians of 5 each.
- *    Target: KWIGA ≤ 1.0× the HTTP Request node.
- * 3. GetCourse large export: GetCourse → Export → Users (Start and Wait for Rows) over a
+ * 1. List (n8n started as a server; each run is a webhook call, and the node times come from
+ *    the stored execution): Return All over 5,000 records in pages of 100, our node versus
+ *    n8n's HTTP Request node (the same credential as its predefined credential type,
+ *    pagination by page parameter) + Split Out, for KWIGA contacts, Kajabi contacts (with
+ *    and without Simplify) and Boomerangme customers, the mocks' records enriched to the
+ *    fields the platforms' references show. Runs alternate; each run is printed, then
+ *    medians, the ratio of the medians and the spread of the per-run ratios.
+ *    Target: ≤ 0.8× the HTTP Request node. The credentials' rate is set so high that the
+ *    gate never waits (it still runs for every request: the list measures its cost, not
+ *    its pacing). With --profile, n8n loads scripts/bench-profile.cjs, which times the
+ *    package's request layer from outside, and a third variant of each node sends every
+ *    request through n8n's httpRequestWithAuthentication, so that n8n's per-request
+ *    credential work shows as the difference.
+ * 2. Growth: the same for 1,000 and 20,000 records (default KWIGA only): the ratio should
+ *    stay within ±10 % of the 5,000-record one.
+ * 3. Editor: a run of 2,000 items into KWIGA → Contact → Get (a webhook starts it; the
+ *    credential and the mock at 20 requests per 2 s), and meanwhile the editor's contact
+ *    search of the same credential loaded 6 times through /rest/dynamic-node-parameters
+ *    (and 3 times before the run, for what a load takes without one). Printed per load: its
+ *    time, when its request reached the mock, and how much later than without a run (the
+ *    wait for the run's queue). Target: that wait at most one window (2 s + the gate's
+ *    margin). The run is stopped once the loads are done.
+ * 4. Burst: N items (default 500) into KWIGA → Contact → Get with `n8n execute`, against a
+ *    mock that allows 20 requests per 2 s (fixed window, 429 with Retry-After), with the
+ *    credential set to 20 per 2 s. Prints items ok / failed, requests the mock saw, 429s,
+ *    the node's executionTime and the ideal (items ÷ rate). Targets: all ok, ≤ 5 % 429s,
+ *    node time within 15 % of the ideal.
+ * 5. GetCourse large export: GetCourse → Export → Users (Start and Wait for Rows) over a
  *    users export of 100,000 rows with the mock's Cyrillic column names, once with one item
  *    per row and once with Raw Output, beside a trivial workflow (Manual Trigger → No
- *    Operation) in the same n8n. Each `n8n execute` runs under /usr/bin/time, whose maximum
- *    resident set size is the n8n process's peak memory; the script also samples
+ *    Operation) in the same n8n, with `n8n execute`. Each runs under /usr/bin/time, whose
+ *    maximum resident set size is the n8n process's peak memory; the script also samples
  *    /proc/<pid>/status every 100 ms to give the peak while the GetCourse node ran (before
  *    n8n prints the run). Prints items out, the node's time (it includes the node's fixed
  *    10 s pause before its first status check) and the time from the ready answer to the
  *    node's end.
  *
- * The mock is TypeScript: it is loaded through a small require hook that transpiles .ts
- * with the `typescript` devDependency. Nothing here adds a dependency.
+ * The mocks and the e2e helpers are TypeScript: they are loaded through a small require hook
+ * that transpiles .ts with the `typescript` devDependency. Nothing here adds a dependency.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import {
 	closeSync,
 	cpSync,
@@ -63,6 +87,7 @@ import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -74,8 +99,14 @@ const { values: flags } = parseArgs({
 	options: {
 		versions: { type: 'string', default: process.env.BENCH_N8N_VERSIONS ?? pinned.n8n.join(',') },
 		items: { type: 'string', default: process.env.BENCH_ITEMS ?? '500' },
-		runs: { type: 'string', default: process.env.BENCH_RUNS ?? '5' },
-		contacts: { type: 'string', default: process.env.BENCH_CONTACTS ?? '5000' },
+		runs: { type: 'string', default: process.env.BENCH_RUNS ?? '9' },
+		records: { type: 'string', default: process.env.BENCH_RECORDS ?? '5000' },
+		growth: { type: 'string', default: '1000,20000' },
+		'growth-platforms': { type: 'string', default: 'kwiga' },
+		platforms: { type: 'string', default: 'kwiga,kajabi,boomerangme' },
+		profile: { type: 'boolean', default: false },
+		cold: { type: 'boolean', default: false },
+		'editor-items': { type: 'string', default: '2000' },
 		rows: { type: 'string', default: process.env.BENCH_ROWS ?? '100000' },
 		only: { type: 'string' },
 		'no-build': { type: 'boolean', default: false },
@@ -91,9 +122,12 @@ if (flags.help) {
 const VERSIONS = flags.versions.split(',').map((v) => v.trim()).filter(Boolean);
 const ITEMS = Number(flags.items);
 const RUNS = Number(flags.runs);
-const CONTACTS = Number(flags.contacts);
+const RECORDS = Number(flags.records);
+const GROWTH = flags.growth.split(',').map(Number).filter((n) => n > 0);
 const ROWS = Number(flags.rows);
-const CASES = ['burst', 'list', 'getcourse'];
+const EDITOR_ITEMS = Number(flags['editor-items']);
+const list = (value) => value.split(',').map((name) => name.trim()).filter(Boolean);
+const CASES = ['list', 'growth', 'editor', 'burst', 'getcourse'];
 const ONLY = flags.only ? flags.only.split(',').map((name) => name.trim()) : CASES;
 for (const name of ONLY) {
 	if (!CASES.includes(name)) throw new Error(`--only: "${name}" is none of ${CASES.join(', ')}`);
@@ -101,6 +135,7 @@ for (const name of ONLY) {
 const want = (name) => ONLY.includes(name);
 /** The burst's limit, on the mock and in the credential: 20 requests per 2 seconds. */
 const BURST_RATE = { requests: 20, windowSeconds: 2 };
+/** Every list asks for pages of 100: the most each platform documents, or uses, for these lists. */
 const PAGE_SIZE = 100;
 /** The credential's token and cabinet hash, which every mock checks. */
 const ACCOUNT = { token: 'bench-token', cabinetHash: 'bench-cabinet' };
@@ -130,6 +165,9 @@ function requireTs(file) {
 const { KwigaMock } = requireTs('test/mocks/kwiga.ts');
 const { GetCourseMock } = requireTs('test/mocks/getcourse.ts');
 const { serveMock } = requireTs('test/mocks/http.ts');
+const { KajabiMock } = requireTs('test/mocks/kajabi.ts');
+const { BoomerangmeMock } = requireTs('test/mocks/boomerangme.ts');
+const { N8n } = requireTs('test/e2e/n8n.ts');
 
 // ---------------------------------------------------------------------------------------
 // The package and a real n8n
@@ -314,13 +352,6 @@ async function cli(version, userFolder, args, timeoutMs = 600_000, measure = fal
 	return result;
 }
 
-async function importJson(version, userFolder, command, data) {
-	const file = path.join(userFolder, `${command.replace(':', '-')}.json`);
-	writeFileSync(file, JSON.stringify(data));
-	const result = await cli(version, userFolder, [command, `--input=${file}`]);
-	if (result.code !== 0) throw new Error(`${command} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
-}
-
 /**
  * `n8n execute --id --rawOutput` and the run it prints, as JSON from a line "{" to the next
  * line "}" (n8n 1.x may exit 139 after a complete run; 2.x logs lines after the JSON).
@@ -362,10 +393,9 @@ function itemsOf(run, name) {
 
 const NODE_TYPE = 'n8n-nodes-creator-commerce.kwiga';
 const CREDENTIAL_TYPE = 'kwigaApi';
-const IDS = { burst: 'benchburst000001', kwigaList: 'benchkwigalist01', httpList: 'benchhttplist001' };
+const IDS = { burst: 'benchburst000001' };
 const CREDENTIALS = {
 	burst: { id: 'benchcredburst01', name: 'KWIGA (bench, 20 per 2 s)' },
-	list: { id: 'benchcredlist001', name: 'KWIGA (bench)' },
 };
 
 function node(name, type, typeVersion, x, parameters, extra = {}) {
@@ -383,9 +413,13 @@ function workflow(id, name, nodes) {
 
 const trigger = () => node('Manual Trigger', 'n8n-nodes-base.manualTrigger', 1, 0, {});
 
-function burstWorkflow(items) {
-	return workflow(IDS.burst, `Bench: ${items} items into KWIGA Contact Get`, [
-		trigger(),
+/** A KWIGA mock with `contacts` contacts that allows 20 requests per 2 s (429 beyond). */
+const pacedKwiga = (contacts) =>
+	new KwigaMock({ ...ACCOUNT, contacts, requestsPerMinute: BURST_RATE.requests, windowMs: BURST_RATE.windowSeconds * 1000 });
+
+/** Make IDs 1…items → one item per ID → KWIGA → Contact → Get with `credential`. */
+function contactGetNodes(items, credential) {
+	return [
 		node('Make IDs', 'n8n-nodes-base.set', 3.4, 200, {
 			assignments: {
 				assignments: [
@@ -401,63 +435,13 @@ function burstWorkflow(items) {
 			1,
 			600,
 			{ resource: 'contact', operation: 'get', contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
-			{ credentials: { [CREDENTIAL_TYPE]: CREDENTIALS.burst }, onError: 'continueRegularOutput' },
+			{ credentials: { [CREDENTIAL_TYPE]: credential }, onError: 'continueRegularOutput' },
 		),
-	]);
+	];
 }
 
-function kwigaListWorkflow() {
-	return workflow(IDS.kwigaList, 'Bench: KWIGA Contact Get Many, Return All', [
-		trigger(),
-		node(
-			'KWIGA',
-			NODE_TYPE,
-			1,
-			200,
-			{ resource: 'contact', operation: 'getAll', returnAll: true, filters: {}, options: {} },
-			{ credentials: { [CREDENTIAL_TYPE]: CREDENTIALS.list } },
-		),
-	]);
-}
-
-/** What a user builds without the package: the same 50 requests, oldest first, pages split. */
-function httpListWorkflow(baseUrl) {
-	return workflow(IDS.httpList, 'Bench: HTTP Request with pagination + Split Out', [
-		trigger(),
-		node(
-			'HTTP Request',
-			'n8n-nodes-base.httpRequest',
-			4.2,
-			200,
-			{
-				method: 'GET',
-				url: `${baseUrl}/contacts`,
-				authentication: 'predefinedCredentialType',
-				nodeCredentialType: CREDENTIAL_TYPE,
-				sendQuery: true,
-				queryParameters: {
-					parameters: [
-						{ name: 'per_page', value: String(PAGE_SIZE) },
-						{ name: 'sort', value: 'asc' },
-					],
-				},
-				sendHeaders: true,
-				headerParameters: { parameters: [{ name: 'Accept', value: 'application/json' }] },
-				options: {
-					pagination: {
-						pagination: {
-							paginationMode: 'updateAParameterInEachRequest',
-							parameters: { parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }] },
-							paginationCompleteWhen: 'other',
-							completeExpression: '={{ $response.body.meta.current_page >= $response.body.meta.last_page }}',
-						},
-					},
-				},
-			},
-			{ credentials: { [CREDENTIAL_TYPE]: CREDENTIALS.list } },
-		),
-		node('Split Out', 'n8n-nodes-base.splitOut', 1, 400, { fieldToSplitOut: 'data', options: {} }),
-	]);
+function burstWorkflow(items) {
+	return workflow(IDS.burst, `Bench: ${items} items into KWIGA Contact Get`, [trigger(), ...contactGetNodes(items, CREDENTIALS.burst)]);
 }
 
 const GETCOURSE = {
@@ -502,6 +486,408 @@ function baselineWorkflow() {
 }
 
 // ---------------------------------------------------------------------------------------
+// Lists: our node versus n8n's HTTP Request node, in a running n8n
+// ---------------------------------------------------------------------------------------
+
+/** A rate so high that the gate never waits: the list measures the gate's cost, not its pacing. */
+const UNPACED = { rateLimitRequests: 100_000, rateLimitWindowSeconds: 1 };
+
+/** A KWIGA contact as the reference's example shows one (a tag and an offer). */
+function kwigaContacts(count) {
+	const mock = new KwigaMock({ ...ACCOUNT, contacts: count, requestsPerMinute: 10_000_000 });
+	for (const contact of mock.contacts) {
+		contact.tags = [{ id: 93, name: 'test-tag' }];
+		contact.offers = [
+			{
+				id: 8,
+				unique_offer_code: 'ptJmPPXVYs0t',
+				title: 'Предложение #8',
+				limit_type: { id: 1, name: 'Неограничено' },
+				limit_of_sales: null,
+			},
+		];
+	}
+	return mock;
+}
+
+/** Kajabi contacts with every attribute of the reference's contact (contacts_attributes). */
+function kajabiContacts(count) {
+	const mock = new KajabiMock({ clientId: 'bench-client', clientSecret: 'bench-secret', contacts: count });
+	for (const contact of mock.records.get('contacts')) {
+		const n = Number(contact.id);
+		Object.assign(contact.attributes, {
+			address_line_1: `${n} Main Street`,
+			address_line_2: null,
+			address_city: 'Austin',
+			address_country: 'US',
+			address_state: 'TX',
+			address_zip: '73301',
+			phone_number: `+1512555${String(n % 10_000).padStart(4, '0')}`,
+			business_number: null,
+			external_user_id: null,
+			created_at: '2024-01-15T10:30:00Z',
+			updated_at: '2024-01-15T10:30:00Z',
+		});
+	}
+	return mock;
+}
+
+/** Boomerangme customers (the mock's are as its API's customer: name, contacts, dates, ids). */
+const boomerangmeCustomers = (count) => new BoomerangmeMock({ apiKey: 'bench-api-key', customers: count });
+
+const httpNode = (credentialType, credential, url, qs, accept, pageParam, complete) =>
+	node(
+		'HTTP Request',
+		'n8n-nodes-base.httpRequest',
+		4.2,
+		200,
+		{
+			method: 'GET',
+			url,
+			authentication: 'predefinedCredentialType',
+			nodeCredentialType: credentialType,
+			sendQuery: true,
+			queryParameters: { parameters: Object.entries(qs).map(([name, value]) => ({ name, value: String(value) })) },
+			sendHeaders: true,
+			headerParameters: { parameters: [{ name: 'Accept', value: accept }] },
+			options: {
+				pagination: {
+					pagination: {
+						paginationMode: 'updateAParameterInEachRequest',
+						parameters: { parameters: [{ type: 'qs', name: pageParam, value: '={{ $pageCount + 1 }}' }] },
+						paginationCompleteWhen: 'other',
+						completeExpression: `={{ ${complete} }}`,
+					},
+				},
+			},
+		},
+		{ credentials: { [credentialType]: credential } },
+	);
+
+/**
+ * The platforms of the list case: their mock, credential, our node's parameters per
+ * variant, and what a user builds with n8n's HTTP Request node instead.
+ */
+const LIST_PLATFORMS = {
+	kwiga: {
+		name: 'KWIGA',
+		nodeType: NODE_TYPE,
+		credentialType: CREDENTIAL_TYPE,
+		credential: { id: 'benchcredlistkwg', name: 'KWIGA (bench list)' },
+		credentialData: (url) => ({ ...ACCOUNT, language: 'en', baseUrl: url, ...UNPACED }),
+		mock: kwigaContacts,
+		variants: { KWIGA: { resource: 'contact', operation: 'getAll', returnAll: true, filters: {}, options: {} } },
+		http: (url, credential) =>
+			httpNode(CREDENTIAL_TYPE, credential, `${url}/contacts`, { per_page: PAGE_SIZE, sort: 'asc' }, 'application/json', 'page', '$response.body.meta.current_page >= $response.body.meta.last_page'),
+	},
+	kajabi: {
+		name: 'Kajabi',
+		nodeType: 'n8n-nodes-creator-commerce.kajabi',
+		credentialType: 'kajabiApi',
+		credential: { id: 'benchcredlistkjb', name: 'Kajabi (bench list)' },
+		credentialData: (url) => ({ clientId: 'bench-client', clientSecret: 'bench-secret', baseUrl: url, ...UNPACED }),
+		mock: kajabiContacts,
+		variants: {
+			Kajabi: { resource: 'contact', operation: 'getAll', returnAll: true, simplify: true },
+			'Kajabi (raw)': { resource: 'contact', operation: 'getAll', returnAll: true, simplify: false },
+		},
+		http: (url, credential) =>
+			httpNode('kajabiApi', credential, `${url}/v1/contacts`, { 'page[size]': PAGE_SIZE }, 'application/vnd.api+json', 'page[number]', '!$response.body.links.next'),
+	},
+	boomerangme: {
+		name: 'Boomerangme',
+		nodeType: 'n8n-nodes-creator-commerce.boomerangme',
+		credentialType: 'boomerangmeApi',
+		credential: { id: 'benchcredlistbmg', name: 'Boomerangme (bench list)' },
+		credentialData: (url) => ({ apiKey: 'bench-api-key', baseUrl: url, ...UNPACED }),
+		mock: boomerangmeCustomers,
+		variants: { Boomerangme: { resource: 'customer', operation: 'getAll', returnAll: true, filters: {} } },
+		http: (url, credential) =>
+			httpNode('boomerangmeApi', credential, `${url}/api/v2/customers`, { itemsPerPage: PAGE_SIZE }, 'application/json', 'page', '$response.body.meta.currentPage * $response.body.meta.itemsPerPage >= $response.body.meta.totalItems'),
+	},
+};
+
+/** A webhook that answers once the last node is done, into `nodes` in a row. */
+function webhookWorkflow(id, name, path, nodes, responseMode = 'lastNode') {
+	const hook = node('Webhook', 'n8n-nodes-base.webhook', 2, 0, {
+		httpMethod: 'POST',
+		path,
+		responseMode,
+		...(responseMode === 'lastNode' ? { responseData: 'noData' } : {}),
+		options: {},
+	});
+	hook.webhookId = randomUUID();
+	return workflow(id, name, [hook, ...nodes]);
+}
+
+/** The list workflows of a platform: one per variant of our node (with --profile, one more), one for HTTP Request. */
+function listWorkflows(key, url) {
+	const platform = LIST_PLATFORMS[key];
+	const variants = Object.entries(platform.variants).map(([label, parameters]) => ({ label, parameters }));
+	if (flags.profile) variants.push({ label: `${platform.name} (n8n auth)`, parameters: variants[0].parameters });
+	const made = variants.map(({ label, parameters }, index) => {
+		const id = `benchlist${key.slice(0, 3)}${index}`.padEnd(16, '0');
+		const path = `bench-${key}-${index}`;
+		const ours = node(label, platform.nodeType, 1, 200, parameters, {
+			credentials: { [platform.credentialType]: platform.credential },
+		});
+		return { label, node: label, id, path, nodes: [ours], ours: true };
+	});
+	made.push({
+		label: 'HTTP Request + Split Out',
+		node: 'HTTP Request',
+		id: `benchlist${key.slice(0, 3)}http`.padEnd(16, '0'),
+		path: `bench-${key}-http`,
+		nodes: [
+			platform.http(url, platform.credential),
+			node('Split Out', 'n8n-nodes-base.splitOut', 1, 400, { fieldToSplitOut: 'data', options: {} }),
+		],
+		ours: false,
+	});
+	return made.map((entry) => ({
+		...entry,
+		workflow: flags.cold
+			? workflow(entry.id, `Bench: ${platform.name} list, ${entry.label}`, [trigger(), ...entry.nodes])
+			: webhookWorkflow(entry.id, `Bench: ${platform.name} list, ${entry.label}`, entry.path, entry.nodes),
+	}));
+}
+
+/** flatted (n8n's format for stored execution data), from the n8n install. */
+function flattedOf(version) {
+	const dir = path.join(process.env.N8N_CACHE_DIR ?? path.join(os.homedir(), '.cache/n8n-nodes-creator-commerce'), `n8n-${version}`);
+	return createRequire(path.join(dir, 'package.json'))('flatted');
+}
+
+/**
+ * Runs a list workflow and returns its run data: a webhook call into the running n8n and its
+ * stored execution, or with --cold `n8n execute` (a new n8n process for every run).
+ */
+async function runList(n8n, flatted, entry) {
+	if (flags.cold) return (await execute(n8n.version, n8n.userFolder, entry.id)).run.data.resultData.runData;
+	const before = (await n8n.executions(entry.id))[0]?.id;
+	const response = await fetch(`${n8n.url}/webhook/${entry.path}`, { method: 'POST' });
+	if (!response.ok) throw new Error(`webhook ${entry.path}: ${response.status} ${await response.text()}`);
+	await response.arrayBuffer();
+	const deadline = Date.now() + 120_000;
+	for (;;) {
+		const newest = (await n8n.executions(entry.id))[0];
+		if (newest && newest.id !== before && !['new', 'running', 'waiting'].includes(newest.status)) {
+			const { data } = await n8n.get(`/rest/executions/${newest.id}`);
+			const runData = typeof data.data === 'string' ? flatted.parse(data.data) : data.data;
+			if (newest.status !== 'success') {
+				throw new Error(`${entry.label}: execution ${newest.id} ${newest.status}: ${JSON.stringify(runData?.resultData?.error ?? {}).slice(0, 500)}`);
+			}
+			return runData.resultData.runData;
+		}
+		if (Date.now() > deadline) throw new Error(`${entry.label}: no finished execution after 120 s`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
+
+const countOf = (runData, name) => runData[name]?.[0]?.data?.main?.[0]?.length ?? 0;
+const timeOf = (runData, name) => runData[name]?.[0]?.executionTime ?? NaN;
+
+/** Profile lines the preload wrote since the last call (one per item). */
+function takeProfile(file) {
+	if (!file || !existsSync(file)) return [];
+	const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+	writeFileSync(file, '');
+	return lines;
+}
+
+const spread = (values) => `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
+
+/**
+ * Runs every workflow of one platform `RUNS` times over `records` records, alternating,
+ * and prints each run, the medians and the ratios.
+ */
+async function listCase(n8n, flatted, served, key, records, entries, profileFile) {
+	const platform = LIST_PLATFORMS[key];
+	const mock = platform.mock(records);
+	served.reset(mock);
+	const pages = Math.ceil(records / PAGE_SIZE);
+	const times = Object.fromEntries(entries.map((entry) => [entry.label, []]));
+	const profiles = Object.fromEntries(entries.map((entry) => [entry.label, []]));
+	const serverMs = [];
+	console.log(`  ${platform.name}: Return All over ${records} records (${pages} pages of ${PAGE_SIZE}), ${RUNS} runs each, alternating (load ${load()})`);
+	// One unmeasured run of each, so that every node's code and the mock are warm (not with --cold).
+	if (!flags.cold) for (const entry of entries) await runList(n8n, flatted, entry);
+	takeProfile(profileFile);
+	for (let run = 1; run <= RUNS; run++) {
+		const line = [];
+		for (const entry of run % 2 ? entries : [...entries].reverse()) {
+			served.count();
+			const runData = await runList(n8n, flatted, entry);
+			const { requests, throttled, handlerMs } = served.count();
+			const out = entry.ours ? countOf(runData, entry.node) : countOf(runData, 'Split Out');
+			const ms = entry.ours ? timeOf(runData, entry.node) : timeOf(runData, 'HTTP Request') + timeOf(runData, 'Split Out');
+			// Kajabi's token exchange adds a request when the token is new; every other is a page.
+			if (out !== records || requests < pages || requests > pages + 1 || throttled) {
+				throw new Error(`${entry.label} run ${run}: ${out} items in ${requests} requests (${throttled} × 429); expected ${records} items in ${pages} requests`);
+			}
+			times[entry.label].push(ms);
+			serverMs.push(handlerMs / requests);
+			if (profileFile && entry.ours) profiles[entry.label].push(...takeProfile(profileFile));
+			line.push(`${entry.label} ${ms} ms`);
+		}
+		console.log(`    run ${run}: ${line.join(', ')}`);
+	}
+	const http = times['HTTP Request + Split Out'];
+	const result = { platform: platform.name, records, pages, variants: {} };
+	console.log(`    the mock's own time per page (parse, answer, serialise): median ${median(serverMs).toFixed(1)} ms`);
+	for (const entry of entries) {
+		const mine = times[entry.label];
+		const ratio = median(mine) / median(http);
+		const pairs = mine.map((ms, index) => ms / http[index]);
+		result.variants[entry.label] = { median: median(mine), min: Math.min(...mine), max: Math.max(...mine), ratio, pairs };
+		const tail = entry.ours ? `, ratio ${ratio.toFixed(2)}× (per run ${spread(pairs)})   ${mark(ratio <= 0.8)}` : '';
+		console.log(`    ${entry.label.padEnd(28)} median ${String(median(mine)).padStart(5)} ms (${Math.min(...mine)}–${Math.max(...mine)})${tail}`);
+	}
+	if (profileFile) result.profile = printProfile(entries, profiles, times, pages);
+	return result;
+}
+
+/** Our node's time split by phase, medians over the runs, per page and per record. */
+function printProfile(entries, profiles, times, pages) {
+	const out = {};
+	console.log(`    profile (medians over runs; per page = ÷ ${pages}):`);
+	for (const entry of entries.filter((e) => e.ours)) {
+		const lines = profiles[entry.label];
+		if (!lines.length) continue;
+		const m = (pick) => median(lines.map(pick));
+		const node = median(times[entry.label]);
+		const phases = {
+			node,
+			n8nOutside: node - m((l) => l.item),
+			wrap: m((l) => l.item - l.work),
+			shape: m((l) => l.work - l.walk),
+			paging: m((l) => l.walk - l.request),
+			request: m((l) => l.request - l.send - l.gate),
+			gate: m((l) => l.gate),
+			send: m((l) => l.send),
+		};
+		out[entry.label] = phases;
+		const per = (ms) => `${ms.toFixed(1)} ms (${((ms / pages) * 1000).toFixed(0)} µs/page)`;
+		console.log(`      ${entry.label}: node ${node} ms = n8n before/after our code ${per(phases.n8nOutside)} + items made ${per(phases.wrap)} + shaping ${per(phases.shape)} + paging/read/dedupe ${per(phases.paging)} + checks ${per(phases.request)} + gate ${per(phases.gate)} + n8n's HTTP helper (credential, round trip, JSON) ${per(phases.send)}`);
+	}
+	const [first] = Object.keys(out);
+	const viaN8n = Object.keys(out).find((label) => label.endsWith('(n8n auth)'));
+	if (first && viaN8n) {
+		const extra = (out[viaN8n].send - out[first].send) / pages;
+		out.n8nCredentialPerRequestMs = extra;
+		console.log(`      n8n's credential work per request (httpRequestWithAuthentication − httpRequest with our headers): ${extra.toFixed(2)} ms`);
+	}
+	return out;
+}
+
+async function lists(n8n, flatted, servedByKey, profileFile, result) {
+	result.lists = [];
+	for (const key of list(flags.platforms)) {
+		result.lists.push(await listCase(n8n, flatted, servedByKey[key], key, RECORDS, servedByKey[key].entries, profileFile));
+	}
+}
+
+async function growth(n8n, flatted, servedByKey, profileFile, result) {
+	result.growth = [];
+	for (const key of list(flags['growth-platforms'])) {
+		for (const records of GROWTH) {
+			result.growth.push(await listCase(n8n, flatted, servedByKey[key], key, records, servedByKey[key].entries, profileFile));
+		}
+	}
+}
+
+// ---------------------------------------------------------------------------------------
+// The editor beside a large run (the same credential)
+// ---------------------------------------------------------------------------------------
+
+const EDITOR = {
+	id: 'benchrun2000item',
+	path: 'bench-editor-run',
+	credential: { id: 'benchcrededitor1', name: 'KWIGA (bench, 20 per 2 s, editor)' },
+	loads: 6,
+};
+
+function editorWorkflow() {
+	return webhookWorkflow(
+		EDITOR.id,
+		`Bench: ${EDITOR_ITEMS} items into KWIGA Contact Get while the editor loads`,
+		EDITOR.path,
+		contactGetNodes(EDITOR_ITEMS, EDITOR.credential),
+		'onReceived',
+	);
+}
+
+/**
+ * One load of the contact search as the editor makes it: its time, and when its request
+ * reached the mock (ms after the call) with how many of the run's requests were answered
+ * in between.
+ */
+async function loadSearch(n8n, served, filter) {
+	const from = Date.now();
+	const since = served.answers.length;
+	const options = await n8n.loadDropdown({
+		kind: 'listSearch',
+		nodeType: NODE_TYPE,
+		nodeVersion: 1,
+		method: 'searchContacts',
+		parameter: 'contactId',
+		parameters: { resource: 'contact', operation: 'get' },
+		credentials: { [CREDENTIAL_TYPE]: EDITOR.credential },
+		filter,
+	});
+	const ms = Date.now() - from;
+	const answers = served.answers.slice(since);
+	const search = answers.findIndex((answer) => answer.query['filters[search]'] === filter);
+	if (search < 0 || !options.length) throw new Error(`the contact search for "${filter}" did not reach the mock`);
+	return { ms, reachedMs: answers[search].at - from, ahead: search, entries: options.length };
+}
+
+/** Loads the contact search of the run's credential while the run waits at the gate, timing each load. */
+async function editorBeside(n8n, served, result) {
+	const mock = pacedKwiga(EDITOR_ITEMS);
+	served.reset(mock);
+	const windowMs = BURST_RATE.windowSeconds * 1000 + Math.min(1000, Math.ceil(BURST_RATE.windowSeconds * 50));
+	console.log(`  Editor beside a run: ${EDITOR_ITEMS} items into Contact → Get at ${BURST_RATE.requests} per ${BURST_RATE.windowSeconds} s; the contact search of the same credential loaded ${EDITOR.loads} times (load ${load()})`);
+	// Without a run: what a load takes in this n8n (REST, credential, node, request).
+	const idle = [];
+	for (let index = 0; index < 3; index++) idle.push(await loadSearch(n8n, served, `student${900 + index}`));
+	const idleReached = median(idle.map((entry) => entry.reachedMs));
+	console.log(`    without a run: ${idle.map((entry) => `${entry.ms} ms`).join(', ')} (request at the mock ${idle.map((entry) => entry.reachedMs).join(', ')} ms after the call)`);
+	await new Promise((resolve) => setTimeout(resolve, windowMs));
+	const response = await fetch(`${n8n.url}/webhook/${EDITOR.path}`, { method: 'POST' });
+	if (!response.ok) throw new Error(`webhook: ${response.status} ${await response.text()}`);
+	// Until the run's queue is there: its first requests have been answered.
+	const started = Date.now();
+	while (mock.requests.length < BURST_RATE.requests * 2) {
+		if (Date.now() - started > 120_000) throw new Error(`the run sent ${mock.requests.length} requests in 120 s`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	const loads = [];
+	for (let index = 0; index < EDITOR.loads; index++) {
+		const entry = await loadSearch(n8n, served, `student${index + 1}`);
+		entry.waitMs = Math.max(0, entry.reachedMs - idleReached);
+		loads.push(entry);
+		console.log(`    load ${index + 1}: ${entry.ms} ms; its request at the mock ${entry.reachedMs} ms after the call (waited ≈ ${entry.waitMs} ms more than without a run), ${entry.ahead} of the run's requests answered before it; run at ${mock.requests.length} of ${EDITOR_ITEMS}`);
+		await new Promise((resolve) => setTimeout(resolve, 1500 + ((index * 700) % 2000)));
+	}
+	const running = (await n8n.executions(EDITOR.id)).find((execution) => execution.status === 'running');
+	if (running) await n8n.post(`/rest/executions/${running.id}/stop`, {}).catch(() => undefined);
+	const waits = loads.map((entry) => entry.waitMs);
+	const times = loads.map((entry) => entry.ms);
+	result.editor = {
+		idle: idle.map((entry) => entry.ms),
+		times,
+		waits,
+		ahead: loads.map((entry) => entry.ahead),
+		windowMs,
+		throttled: served.throttled,
+	};
+	console.log(`    load time: median ${median(times)} ms, longest ${Math.max(...times)} ms (without a run ${median(idle.map((entry) => entry.ms))} ms)`);
+	console.log(`    waited for the run's queue: median ${median(waits)} ms, longest ${Math.max(...waits)} ms; one window ${windowMs} ms   ${mark(Math.max(...waits) <= windowMs)}; 429s ${served.throttled}`);
+	console.log(`    (the run was stopped after the loads, at ${mock.requests.length} of ${EDITOR_ITEMS} items; at 10 a second it would have taken ${seconds((EDITOR_ITEMS / 10) * 1000)})`);
+}
+
+// ---------------------------------------------------------------------------------------
 // Measuring
 // ---------------------------------------------------------------------------------------
 
@@ -516,11 +902,19 @@ const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' / ');
 
 /** A served mock whose handler can be swapped, counting the 429s it answered. */
 async function servedMock() {
-	const state = { mock: undefined, throttled: 0, answers: [] };
+	const state = { mock: undefined, throttled: 0, answers: [], since: { requests: 0, throttled: 0, handlerMs: 0 } };
 	const served = await serveMock(async (request) => {
+		const from = performance.now();
 		const response = await state.mock.handle(request);
-		if (response.status === 429) state.throttled++;
-		state.answers.push({ at: Date.now(), status: response.status });
+		state.since.handlerMs += performance.now() - from;
+		state.since.requests++;
+		if (response.status === 429) {
+			state.throttled++;
+			state.since.throttled++;
+		}
+		state.answers.push({ at: Date.now(), status: response.status, path: request.path, query: request.query });
+		// The mocks keep every request; a long benchmark needs only the counts.
+		if (state.mock.requests.length > 10_000) state.mock.requests.splice(0, 5_000);
 		return response;
 	});
 	return {
@@ -530,6 +924,13 @@ async function servedMock() {
 			state.mock = mock;
 			state.throttled = 0;
 			state.answers = [];
+		},
+		/** Requests, 429s and the mock's own handling time since the last call. */
+		count() {
+			const since = state.since;
+			state.since = { requests: 0, throttled: 0, handlerMs: 0 };
+			state.answers = [];
+			return since;
 		},
 		/** When each request was answered, and with which status. */
 		get answers() {
@@ -545,12 +946,7 @@ async function servedMock() {
 }
 
 async function burst(version, userFolder, served) {
-	const mock = new KwigaMock({
-		...ACCOUNT,
-		contacts: ITEMS,
-		requestsPerMinute: BURST_RATE.requests,
-		windowMs: BURST_RATE.windowSeconds * 1000,
-	});
+	const mock = pacedKwiga(ITEMS);
 	served.reset(mock);
 	const { run, wallMs } = await execute(version, userFolder, IDS.burst);
 	const items = itemsOf(run, 'KWIGA');
@@ -581,43 +977,6 @@ async function burst(version, userFolder, served) {
 		console.log(`    429s answered at       ${seconds(Math.min(...throttledAt))} – ${seconds(Math.max(...throttledAt))} after the node started`);
 	}
 	console.log(`    n8n execute wall time  ${seconds(wallMs)}`);
-	return result;
-}
-
-async function returnAll(version, userFolder, served) {
-	const kwiga = [];
-	const http = [];
-	const pages = Math.ceil(CONTACTS / PAGE_SIZE);
-	console.log(`  Return All: ${CONTACTS} contacts, ${pages} pages of ${PAGE_SIZE}, ${RUNS} runs each (alternating)`);
-	for (let index = 0; index < RUNS; index++) {
-		for (const which of ['kwiga', 'http']) {
-			const mock = new KwigaMock({ ...ACCOUNT, contacts: CONTACTS });
-			served.reset(mock);
-			const id = which === 'kwiga' ? IDS.kwigaList : IDS.httpList;
-			const { run } = await execute(version, userFolder, id);
-			const out = which === 'kwiga' ? itemsOf(run, 'KWIGA') : itemsOf(run, 'Split Out');
-			const ms =
-				which === 'kwiga'
-					? nodeRun(run, 'KWIGA').executionTime
-					: nodeRun(run, 'HTTP Request').executionTime + nodeRun(run, 'Split Out').executionTime;
-			const ids = new Set(out.map((item) => item.id));
-			if (out.length !== CONTACTS || ids.size !== CONTACTS || mock.requests.length !== pages || served.throttled) {
-				throw new Error(
-					`${which} run ${index + 1}: ${out.length} items (${ids.size} distinct), ${mock.requests.length} requests, ${served.throttled} 429s; expected ${CONTACTS} items in ${pages} requests`,
-				);
-			}
-			(which === 'kwiga' ? kwiga : http).push(ms);
-			console.log(`    run ${index + 1} ${which === 'kwiga' ? 'KWIGA node  ' : 'HTTP Request'} ${ms} ms (${mock.requests.length} requests, ${out.length} items)`);
-		}
-	}
-	const result = { kwigaMs: median(kwiga), httpMs: median(http), kwiga, http };
-	result.ratio = result.kwigaMs / result.httpMs;
-	console.log(`    median KWIGA → Contact → Get Many (Return All)   ${result.kwigaMs} ms (best ${Math.min(...kwiga)} ms)`);
-	console.log(`    median HTTP Request (pagination) + Split Out     ${result.httpMs} ms (best ${Math.min(...http)} ms)`);
-	const pairs = kwiga.map((ms, index) => ms / http[index]);
-	result.faster = pairs.filter((ratio) => ratio < 1).length;
-	console.log(`    ratio of the medians                             ${result.ratio.toFixed(2)}×   ${mark(result.ratio <= 1.0)}`);
-	console.log(`    per pair (run i of each)                         median ${median(pairs).toFixed(2)}×, KWIGA faster in ${result.faster} of ${pairs.length}`);
 	return result;
 }
 
@@ -697,16 +1056,52 @@ async function largeExport(version, userFolder, served) {
 	return result;
 }
 
+/** A free port on loopback. */
+async function freePort() {
+	return await new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+const wantsServer = () => want('editor') || (!flags.cold && (want('list') || want('growth')));
+
+/** Starts n8n as a server; with --profile, with scripts/bench-profile.cjs preloaded. */
+async function startServer(n8n, profileFile) {
+	const saved = { NODE_OPTIONS: process.env.NODE_OPTIONS, CREATOR_COMMERCE_PROFILE: process.env.CREATOR_COMMERCE_PROFILE };
+	if (profileFile) {
+		process.env.NODE_OPTIONS = `${saved.NODE_OPTIONS ?? ''} --require=${path.join(ROOT, 'scripts/bench-profile.cjs')}`.trim();
+		process.env.CREATOR_COMMERCE_PROFILE = profileFile;
+	}
+	try {
+		await n8n.start(300_000);
+	} finally {
+		for (const [key, value] of Object.entries(saved)) {
+			if (value === undefined) delete process.env[key];
+			else process.env[key] = value;
+		}
+	}
+	await n8n.login();
+}
+
 async function benchVersion(version, tarball) {
-	const userFolder = mkdtempSync(path.join(os.tmpdir(), `n8n-bench-${version}-`));
+	const n8n = new N8n(version, await freePort());
+	const userFolder = n8n.userFolder;
 	console.log(`\n== n8n ${version} (user folder ${userFolder}; load average ${load()})`);
 	const burstServed = await servedMock();
-	const listServed = await servedMock();
+	const editorServed = await servedMock();
 	const getCourseServed = await servedMock();
+	const listServed = {};
+	for (const key of Object.keys(LIST_PLATFORMS)) listServed[key] = await servedMock();
+	const profileFile = flags.profile ? path.join(userFolder, 'profile.jsonl') : undefined;
 	try {
 		installPackage(userFolder, tarball);
 		const account = { token: ACCOUNT.token, cabinetHash: ACCOUNT.cabinetHash, language: 'en' };
-		await importJson(version, userFolder, 'import:credentials', [
+		await n8n.import('import:credentials', [
 			{
 				...CREDENTIALS.burst,
 				type: CREDENTIAL_TYPE,
@@ -718,34 +1113,59 @@ async function benchVersion(version, tarball) {
 				},
 			},
 			{
-				...CREDENTIALS.list,
+				...EDITOR.credential,
 				type: CREDENTIAL_TYPE,
-				data: { ...account, baseUrl: listServed.url, rateLimitRequests: 200, rateLimitWindowSeconds: 60 },
+				data: {
+					...account,
+					baseUrl: editorServed.url,
+					rateLimitRequests: BURST_RATE.requests,
+					rateLimitWindowSeconds: BURST_RATE.windowSeconds,
+				},
 			},
 			{
 				...GETCOURSE.credential,
 				type: GETCOURSE.credentialType,
 				data: { account: getCourseServed.url, secretKey: GETCOURSE.key },
 			},
+			...Object.entries(LIST_PLATFORMS).map(([key, platform]) => ({
+				...platform.credential,
+				type: platform.credentialType,
+				data: platform.credentialData(listServed[key].url),
+			})),
 		]);
-		await importJson(version, userFolder, 'import:workflow', [
+		for (const key of Object.keys(LIST_PLATFORMS)) listServed[key].entries = listWorkflows(key, listServed[key].url);
+		const listEntries = Object.values(listServed).flatMap((served) => served.entries);
+		await n8n.import('import:workflow', [
 			burstWorkflow(ITEMS),
-			kwigaListWorkflow(),
-			httpListWorkflow(listServed.url),
 			getCourseExportWorkflow(false),
 			getCourseExportWorkflow(true),
 			baselineWorkflow(),
+			editorWorkflow(),
+			...listEntries.map((entry) => entry.workflow),
 		]);
 		const result = { version };
 		if (want('burst')) result.burst = await burst(version, userFolder, burstServed);
-		if (want('list')) result.list = await returnAll(version, userFolder, listServed);
 		if (want('getcourse')) result.getcourse = await largeExport(version, userFolder, getCourseServed);
+		if (wantsServer()) {
+			await startServer(n8n, profileFile);
+			try {
+				if (!flags.cold) for (const entry of listEntries) await n8n.activateRunning(entry.id);
+				await n8n.activateRunning(EDITOR.id);
+				const flatted = flattedOf(version);
+				if (want('editor')) await editorBeside(n8n, editorServed, result);
+				if (!flags.cold && want('list')) await lists(n8n, flatted, listServed, profileFile, result);
+				if (!flags.cold && want('growth')) await growth(n8n, flatted, listServed, profileFile, result);
+			} finally {
+				await n8n.stop();
+			}
+		}
+		// --cold: every run is `n8n execute`, a new n8n process, as a one-off run from the command line.
+		if (flags.cold && want('list')) await lists(n8n, undefined, listServed, undefined, result);
+		if (flags.cold && want('growth')) await growth(n8n, undefined, listServed, undefined, result);
 		console.log(`  load average now ${load()}`);
 		return result;
 	} finally {
-		await burstServed.close();
-		await listServed.close();
-		await getCourseServed.close();
+		for (const served of [burstServed, editorServed, getCourseServed, ...Object.values(listServed)]) await served.close();
 		if (!flags.keep) rmSync(userFolder, { recursive: true, force: true });
 	}
 }
@@ -760,26 +1180,25 @@ async function main() {
 		rmSync(path.dirname(tarball), { recursive: true, force: true });
 	}
 	console.log('\n== Summary');
-	for (const { version, burst: b, list: l, getcourse: g } of results) {
-		const parts = [];
-		if (b) {
-			parts.push(
-				`burst ${b.ok} ok / ${b.failed} failed, ${b.requests} requests, ${b.throttled} × 429, node ${seconds(b.nodeMs)} (ideal ${seconds(b.idealMs)})`,
-			);
+	for (const result of results) {
+		const { version, burst: b, getcourse: g, editor: e } = result;
+		console.log(`  n8n ${version}:`);
+		for (const l of [...(result.lists ?? []), ...(result.growth ?? [])]) {
+			const http = l.variants['HTTP Request + Split Out'];
+			const ours = Object.entries(l.variants)
+				.filter(([label]) => label !== 'HTTP Request + Split Out')
+				.map(([label, v]) => `${label} ${v.median} ms = ${v.ratio.toFixed(2)}× (per run ${spread(v.pairs)})`);
+			console.log(`    ${l.platform} ${l.records} records: HTTP Request + Split Out ${http.median} ms; ${ours.join('; ')}`);
 		}
-		if (l) {
-			parts.push(
-				`Return All ${l.kwigaMs} ms vs HTTP Request ${l.httpMs} ms = ${l.ratio.toFixed(2)}× (KWIGA faster in ${l.faster} of ${l.kwiga.length} pairs)`,
-			);
+		if (e) console.log(`    editor beside a ${EDITOR_ITEMS}-item run: contact search loads ${e.times.join(', ')} ms (without a run ${e.idle.join(', ')}); waited for the queue ${e.waits.join(', ')} ms (one window ${e.windowMs}); run requests answered ahead ${e.ahead.join(', ')}`);
+		if (b) {
+			console.log(`    burst ${b.ok} ok / ${b.failed} failed, ${b.requests} requests, ${b.throttled} × 429, node ${seconds(b.nodeMs)} (ideal ${seconds(b.idealMs)})`);
 		}
 		if (g) {
-			const one = (label, e) =>
-				`${label} ${e.items} items, peak ${mb(e.peakKb)} (+${mb(e.peakKb - g.baselineKb)}; ${mb(e.whileNodeKb)} while the node ran, +${mb(e.whileNodeKb - e.atStartKb)} over its start), node ${seconds(e.nodeMs)}`;
-			parts.push(
-				`GetCourse export of ${g.expected} rows: baseline ${mb(g.baselineKb)}; ${one('items', g.items)}; ${one('Raw Output', g.raw)}`,
-			);
+			const one = (label, entry) =>
+				`${label} ${entry.items} items, peak ${mb(entry.peakKb)} (+${mb(entry.peakKb - g.baselineKb)}; ${mb(entry.whileNodeKb)} while the node ran, +${mb(entry.whileNodeKb - entry.atStartKb)} over its start), node ${seconds(entry.nodeMs)}`;
+			console.log(`    GetCourse export of ${g.expected} rows: baseline ${mb(g.baselineKb)}; ${one('items', g.items)}; ${one('Raw Output', g.raw)}`);
 		}
-		console.log(`  n8n ${version}: ${parts.join('; ')}`);
 	}
 }
 

@@ -21,7 +21,7 @@ import { listPage, walkPages } from '../shared/pages';
 import type { PathParam } from '../shared/path';
 import { fillPath, matching, positiveInteger } from '../shared/path';
 import type { ErrorText, PlatformSpec, RequestContext } from '../shared/request';
-import { itemResult, platformRequest } from '../shared/request';
+import { headerValue, itemResult, platformRequest } from '../shared/request';
 
 export const BOOMERANGME_CREDENTIAL = 'boomerangmeApi';
 
@@ -205,6 +205,8 @@ export const BOOMERANGME: PlatformSpec = {
 	credentialType: BOOMERANGME_CREDENTIAL,
 	// Boomerangme publishes no rate; public integrations keep under 8 a second.
 	rate: { requests: 5, windowMs: 1000 },
+	// As the credential's authenticate sets it (test/boomerangme holds the two equal).
+	authHeaders: (credentials) => ({ 'X-API-Key': headerValue(credentials.apiKey) }),
 	describeError: describeBoomerangmeError,
 	hints: STATUS_HINTS,
 	// Answers carry their own `code`; one above 399 in a 2xx answer is still a failure.

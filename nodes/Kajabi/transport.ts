@@ -23,7 +23,7 @@ import { listPage, walkPages } from '../shared/pages';
 import type { PathParam } from '../shared/path';
 import { fillPath, matching, pathSegment } from '../shared/path';
 import type { PlatformSpec, RequestContext } from '../shared/request';
-import { itemResult } from '../shared/request';
+import { headerValue, itemResult } from '../shared/request';
 import { KAJABI_CREDENTIAL, kajabiBaseUrl } from './token';
 
 export { KAJABI_CREDENTIAL };
@@ -55,6 +55,8 @@ export const KAJABI: PlatformSpec = {
 	baseUrlField: 'Base URL',
 	// A 401 means Kajabi refused the access token: get a new one and send once more.
 	token: { field: 'accessToken', refusedWith: [401] },
+	// As the credential's authenticate sets it (test/kajabi holds the two equal).
+	authHeaders: (credentials) => ({ Authorization: `Bearer ${headerValue(credentials.accessToken)}` }),
 	describeError: (_status, body) => {
 		const errors = Array.isArray(body.errors) ? (body.errors as IDataObject[]) : [];
 		const lines = errors.map(errorLine).filter((line) => line !== '');

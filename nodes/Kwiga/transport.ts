@@ -24,7 +24,7 @@ import { listPage, walkPages } from '../shared/pages';
 import type { PathParam } from '../shared/path';
 import { fillPath, matching, positiveInteger } from '../shared/path';
 import type { PlatformSpec } from '../shared/request';
-import { itemResult } from '../shared/request';
+import { headerValue, itemResult } from '../shared/request';
 
 /** Laravel answers 422 with `errors: { field: [messages] }`; name each field. */
 function laravelErrors(errors: unknown): string | undefined {
@@ -42,6 +42,12 @@ export const KWIGA: PlatformSpec = {
 	// 200 requests a minute per token (429 with Retry-After and X-RateLimit-Reset).
 	rate: { requests: 200, windowMs: 60_000 },
 	baseUrlField: 'Base URL',
+	// As the credential's authenticate sets them (test/kwiga holds the two equal).
+	authHeaders: (credentials) => ({
+		Token: headerValue(credentials.token),
+		'Cabinet-Hash': headerValue(credentials.cabinetHash),
+		'X-Language': headerValue(credentials.language || 'en'),
+	}),
 	describeError: (_status, body) => ({
 		message: [body.message, body.error, body.error_message].find(
 			(value) => typeof value === 'string' && value.trim() !== '',

@@ -97,6 +97,16 @@ export interface PlatformSpec {
 	};
 	/** What a 204 No Content (or empty 2xx answer to this request) stands for; undefined: an error. */
 	emptyAnswer?: (options: IHttpRequestOptions, status: number) => IDataObject | undefined;
+	/**
+	 * The headers the credential's `authenticate` definition adds, worked out from the same
+	 * credential values (a unit test per platform holds the two equal). With it, a request is
+	 * sent with n8n's plain HTTP helper and these headers, instead of n8n working out the
+	 * credential again for every request (measured 0.6–1.6 ms a request, about 0.5 ms for
+	 * each expression of `authenticate`; see the README's Performance). Without it, or while
+	 * a token credential has no token yet, n8n's httpRequestWithAuthentication sends (and its
+	 * preAuthentication gets the token).
+	 */
+	authHeaders?: (credentials: ICredentialDataDecryptedObject) => Record<string, string>;
 	/** The field of the credential that holds the address, for messages ("Base URL"). */
 	baseUrlField: string;
 }
@@ -330,6 +340,26 @@ function looksLikeHtml(text: string): boolean {
 }
 
 /**
+ * The credential's headers when the package applies them itself (see `authHeaders`), or
+ * undefined when n8n's httpRequestWithAuthentication should send: no `authHeaders`, or a
+ * token credential without its token (n8n's preAuthentication gets one into `credentials`,
+ * which later requests of the item then use).
+ */
+function ownHeaders(
+	spec: PlatformSpec,
+	credentials: ICredentialDataDecryptedObject,
+): Record<string, string> | undefined {
+	if (!spec.authHeaders) return undefined;
+	if (spec.token && !credentials[spec.token.field]) return undefined;
+	return spec.authHeaders(credentials);
+}
+
+/** A credential value as n8n's `authenticate` puts it in a header: its text, '' when empty. */
+export function headerValue(value: unknown): string {
+	return value ? String(value) : '';
+}
+
+/**
  * Sends one request of a platform through its credential's gate and returns the JSON
  * object the platform answered. Resent only what the platform did not apply: 429 always
  * (after the pause, until the platform has refused everything for 10 minutes); a read after
@@ -384,26 +414,32 @@ export async function platformRequest(
 		let lost = false;
 		traffic.inFlight++;
 		try {
-			response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				spec.credentialType,
-				{
-					...options,
-					json: true,
-					returnFullResponse: true,
-					ignoreHttpStatusErrors: true,
-					disableFollowRedirect: true,
-					abortSignal: signal,
-				},
-				{
-					credentialsDecrypted: {
-						id: ctx.getNode().credentials?.[spec.credentialType]?.id ?? '',
-						name: spec.credentialType,
-						type: spec.credentialType,
-						data: credentials,
-					},
-				},
-			)) as IN8nHttpFullResponse;
+			const request: IHttpRequestOptions = {
+				...options,
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				disableFollowRedirect: true,
+				abortSignal: signal,
+			};
+			const headers = ownHeaders(spec, credentials);
+			response = (
+				headers
+					? await ctx.helpers
+							.httpRequest({ ...request, headers: { ...request.headers, ...headers } })
+							.catch((error: unknown) => {
+								// As httpRequestWithAuthentication throws it, so that a lost answer reads the same.
+								throw new NodeApiError(node, error as JsonObject);
+							})
+					: await ctx.helpers.httpRequestWithAuthentication.call(ctx, spec.credentialType, request, {
+							credentialsDecrypted: {
+								id: ctx.getNode().credentials?.[spec.credentialType]?.id ?? '',
+								name: spec.credentialType,
+								type: spec.credentialType,
+								data: credentials,
+							},
+						})
+			) as IN8nHttpFullResponse;
 		} catch (error) {
 			if (signal?.aborted) throw new NodeOperationError(node, new CancelledError().message, { itemIndex: index });
 			// The credential's own login or token exchange was refused (nodes/shared/auth.ts).
