@@ -101,7 +101,9 @@ export default function kwigaLimits(env: E2eEnv): void {
 		const { run } = await n8n.execute(HOSTILE);
 
 		const items = itemsOf(run, 'KWIGA');
-		expect(kwiga.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /contacts/3']);
+		// Only the valid ID reaches KWIGA (it may reach it twice: this mock still counts the burst
+		// above in its window, and a 429 is rightly sent again after the pause).
+		expect([...new Set(kwiga.requests.map((request) => `${request.method} ${request.path}`))]).toEqual(['GET /contacts/3']);
 		expect(items.map((item) => item.error ?? item.id)).toEqual([
 			'Contact "1/../../coupons" is not valid',
 			'Contact "2?x=1" is not valid',
