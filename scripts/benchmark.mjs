@@ -67,16 +67,14 @@
  * The mocks and the e2e helpers are TypeScript: they are loaded through a small require hook
  * that transpiles .ts with the `typescript` devDependency. Nothing here adds a dependency.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import {
-	closeSync,
 	cpSync,
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
-	openSync,
 	readFileSync,
 	readdirSync,
 	rmSync,
@@ -91,7 +89,6 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const N8N_SH = path.join(ROOT, 'scripts/n8n/n8n.sh');
 const require = createRequire(import.meta.url);
 const pinned = JSON.parse(readFileSync(path.join(ROOT, 'test/e2e/n8n-versions.json'), 'utf8'));
 
@@ -167,20 +164,11 @@ const { GetCourseMock } = requireTs('test/mocks/getcourse.ts');
 const { serveMock } = requireTs('test/mocks/http.ts');
 const { KajabiMock } = requireTs('test/mocks/kajabi.ts');
 const { BoomerangmeMock } = requireTs('test/mocks/boomerangme.ts');
-const { N8n } = requireTs('test/e2e/n8n.ts');
+const { N8n, itemsOf } = requireTs('test/e2e/n8n.ts');
 
 // ---------------------------------------------------------------------------------------
 // The package and a real n8n
 // ---------------------------------------------------------------------------------------
-
-/** n8n's environment: none of npm's or jest's settings (n8n.sh sets the rest). */
-function n8nEnv(userFolder) {
-	const env = { ...process.env };
-	delete env.NODE_ENV;
-	delete env.JEST_WORKER_ID;
-	for (const key of Object.keys(env)) if (/^npm_/i.test(key)) delete env[key];
-	return { ...env, N8N_USER_FOLDER: userFolder };
-}
 
 /** What `npm run build` and `npm pack` read; node_modules is linked, not copied. */
 const BUILD_INPUTS = [
@@ -219,21 +207,6 @@ function buildAndPack() {
 		}),
 	);
 	return path.join(destination, packed.filename);
-}
-
-/** Installs the tarball into <user folder>/.n8n/nodes, as n8n installs a community package. */
-function installPackage(userFolder, tarball) {
-	const nodesDir = path.join(userFolder, '.n8n/nodes');
-	mkdirSync(nodesDir, { recursive: true });
-	writeFileSync(
-		path.join(nodesDir, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }),
-	);
-	execFileSync(
-		'npm',
-		['install', tarball, '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund', '--loglevel=error'],
-		{ cwd: nodesDir, stdio: ['ignore', 'ignore', 'inherit'] },
-	);
 }
 
 const TIME = '/usr/bin/time';
@@ -306,75 +279,35 @@ function memorySampler(rootPid, everyMs = 100) {
 }
 
 /**
- * Runs an n8n CLI command, output to files (a pipe can lose the end of a large run). With
- * `measure`, it runs under /usr/bin/time (maxRssKb: the peak resident set of the biggest
- * process, the n8n process) and its memory is sampled meanwhile (`memory`).
+ * `n8n execute --id --rawOutput` through the e2e suite's N8n helper, and the run it prints.
+ * With `measure`, n8n runs under /usr/bin/time (maxRssKb: the peak resident set of the
+ * biggest process, the n8n process) and its memory is sampled meanwhile (`memory`).
  */
-async function cli(version, userFolder, args, timeoutMs = 600_000, measure = false) {
-	const base = path.join(userFolder, `cli-${Date.now()}-${Math.random().toString(36).slice(2)}`);
-	const out = openSync(`${base}.out`, 'w');
-	const err = openSync(`${base}.err`, 'w');
+async function execute(n8n, workflowId, measure = false) {
 	const timed = measure && existsSync(TIME);
-	const [command, commandArgs] = timed
-		? [TIME, ['-f', '%M', '-o', `${base}.time`, N8N_SH, version, ...args]]
-		: [N8N_SH, [version, ...args]];
-	const started = Date.now();
+	const timeFile = path.join(n8n.userFolder, `time-${Date.now()}-${Math.random().toString(36).slice(2)}`);
 	let memory;
-	const code = await new Promise((resolve, reject) => {
-		const child = spawn(command, commandArgs, { env: n8nEnv(userFolder), stdio: ['ignore', out, err] });
-		if (measure) memory = memorySampler(child.pid);
-		const timer = setTimeout(() => {
-			child.kill('SIGKILL');
-			reject(new Error(`n8n ${args.join(' ')} took over ${timeoutMs} ms`));
-		}, timeoutMs);
-		child.on('close', (exitCode, signal) => {
-			clearTimeout(timer);
-			resolve(exitCode ?? (signal === 'SIGSEGV' ? 139 : -1));
-		});
-	}).finally(() => memory?.stop());
-	closeSync(out);
-	closeSync(err);
-	const result = {
-		code,
-		wallMs: Date.now() - started,
-		stdout: readFileSync(`${base}.out`, 'utf8'),
-		stderr: readFileSync(`${base}.err`, 'utf8'),
-		memory,
+	const how = {
+		under: timed ? [TIME, '-f', '%M', '-o', timeFile] : undefined,
+		started: measure ? (pid) => (memory = memorySampler(pid)) : undefined,
 	};
+	let executed;
+	try {
+		executed = await n8n.execute(workflowId, 600_000, how);
+	} finally {
+		memory?.stop();
+	}
+	const { result, run } = executed;
+	let maxRssKb;
 	if (timed) {
 		// GNU time writes "Command exited with non-zero status N" before the figure when n8n fails.
-		const lines = readFileSync(`${base}.time`, 'utf8').trim().split('\n');
-		result.maxRssKb = Number(lines[lines.length - 1]);
-		rmSync(`${base}.time`);
-	}
-	rmSync(`${base}.out`);
-	rmSync(`${base}.err`);
-	return result;
-}
-
-/**
- * `n8n execute --id --rawOutput` and the run it prints, as JSON from a line "{" to the next
- * line "}" (n8n 1.x may exit 139 after a complete run; 2.x logs lines after the JSON).
- */
-async function execute(version, userFolder, workflowId, measure = false) {
-	const result = await cli(version, userFolder, ['execute', `--id=${workflowId}`, '--rawOutput'], 600_000, measure);
-	const lines = result.stdout.split('\n');
-	const first = lines.indexOf('{');
-	const last = lines.indexOf('}', first);
-	let run;
-	if (first >= 0 && last > first) {
-		try {
-			run = JSON.parse(lines.slice(first, last + 1).join('\n'));
-		} catch {
-			run = undefined;
-		}
-	}
-	if (!run) {
-		throw new Error(`n8n execute printed no run data (exit ${result.code}):\n${result.stdout.slice(-3000)}\n${result.stderr}`);
+		const lines = readFileSync(timeFile, 'utf8').trim().split('\n');
+		maxRssKb = Number(lines[lines.length - 1]);
+		rmSync(timeFile);
 	}
 	const error = run.data?.resultData?.error;
 	if (error) throw new Error(`the workflow failed: ${error.message}`);
-	return { run, wallMs: result.wallMs, maxRssKb: result.maxRssKb, memory: result.memory };
+	return { run, wallMs: result.wallMs, maxRssKb, memory };
 }
 
 function nodeRun(run, name) {
@@ -383,9 +316,6 @@ function nodeRun(run, name) {
 	return first;
 }
 
-function itemsOf(run, name) {
-	return (nodeRun(run, name).data?.main?.[0] ?? []).map((item) => item.json);
-}
 
 // ---------------------------------------------------------------------------------------
 // Workflows
@@ -663,7 +593,7 @@ function flattedOf(version) {
  * stored execution, or with --cold `n8n execute` (a new n8n process for every run).
  */
 async function runList(n8n, flatted, entry) {
-	if (flags.cold) return (await execute(n8n.version, n8n.userFolder, entry.id)).run.data.resultData.runData;
+	if (flags.cold) return (await execute(n8n, entry.id)).run.data.resultData.runData;
 	const before = (await n8n.executions(entry.id))[0]?.id;
 	const response = await fetch(`${n8n.url}/webhook/${entry.path}`, { method: 'POST' });
 	if (!response.ok) throw new Error(`webhook ${entry.path}: ${response.status} ${await response.text()}`);
@@ -945,10 +875,10 @@ async function servedMock() {
 	};
 }
 
-async function burst(version, userFolder, served) {
+async function burst(n8n, served) {
 	const mock = pacedKwiga(ITEMS);
 	served.reset(mock);
-	const { run, wallMs } = await execute(version, userFolder, IDS.burst);
+	const { run, wallMs } = await execute(n8n, IDS.burst);
 	const items = itemsOf(run, 'KWIGA');
 	const ok = items.filter((item) => item.error === undefined && typeof item.id === 'number').length;
 	const failed = items.filter((item) => item.error !== undefined);
@@ -962,7 +892,7 @@ async function burst(version, userFolder, served) {
 	const throttledAt = answers.filter((answer) => answer.status === 429).map((answer) => answer.at - startTime);
 	if (flags.trace) {
 		const trace = answers.map((answer) => ({ ms: answer.at - startTime, status: answer.status }));
-		writeFileSync(`${flags.trace}-${version}.json`, JSON.stringify(trace));
+		writeFileSync(`${flags.trace}-${n8n.version}.json`, JSON.stringify(trace));
 	}
 	const idealMs = (ITEMS / (BURST_RATE.requests / BURST_RATE.windowSeconds)) * 1000;
 	const share = requests ? throttled / requests : 0;
@@ -1005,18 +935,17 @@ function bigGetCourseMock(rows) {
 /** kB as MB; n/a without /usr/bin/time (apt-get install time). */
 const mb = (kb) => (Number.isFinite(kb) ? `${(kb / 1024).toFixed(0)} MB` : 'n/a');
 
-async function largeExport(version, userFolder, served) {
+async function largeExport(n8n, served) {
 	const expected = ROWS;
 	console.log(`  GetCourse large export: Export → Users, Start and Wait for Rows, over ${ROWS} rows`);
-	const baseline = await execute(version, userFolder, GETCOURSE.ids.baseline, true);
+	const baseline = await execute(n8n, GETCOURSE.ids.baseline, true);
 	console.log(`    baseline (Manual Trigger → No Operation)   peak ${mb(baseline.maxRssKb)} (sampled tree peak ${mb(baseline.memory.treePeakKb)}), wall ${seconds(baseline.wallMs)}`);
 	const result = { baselineKb: baseline.maxRssKb, expected };
 	for (const raw of [false, true]) {
 		const mock = bigGetCourseMock(ROWS);
 		served.reset(mock);
 		const { run, wallMs, maxRssKb, memory } = await execute(
-			version,
-			userFolder,
+			n8n,
 			raw ? GETCOURSE.ids.raw : GETCOURSE.ids.items,
 			true,
 		);
@@ -1025,8 +954,9 @@ async function largeExport(version, userFolder, served) {
 		if (raw ? items.length !== 1 || rows !== expected : rows !== expected) {
 			throw new Error(`GetCourse${raw ? ' (Raw Output)' : ''}: ${items.length} items, ${rows} rows; expected ${expected} rows`);
 		}
-		if (!raw && (items[expected - 1].Email !== `student${ROWS}@example.com` || !('Тип регистрации' in items[0]))) {
-			throw new Error(`GetCourse: the items are not keyed by the export's columns: ${JSON.stringify(items[0])}`);
+		// Simplify is on by default: the rows come keyed by English names of the export's columns.
+		if (!raw && (items[expected - 1].email !== `student${ROWS}@example.com` || !('registration_type' in items[0]))) {
+			throw new Error(`GetCourse: the items are not keyed by the English names of the export's columns: ${JSON.stringify(items[0])}`);
 		}
 		const { executionTime: nodeMs, startTime } = nodeRun(run, 'GetCourse');
 		const ready = served.answers.findLast((answer) => answer.status === 200)?.at ?? startTime;
@@ -1099,7 +1029,7 @@ async function benchVersion(version, tarball) {
 	for (const key of Object.keys(LIST_PLATFORMS)) listServed[key] = await servedMock();
 	const profileFile = flags.profile ? path.join(userFolder, 'profile.jsonl') : undefined;
 	try {
-		installPackage(userFolder, tarball);
+		n8n.installPackage(tarball);
 		const account = { token: ACCOUNT.token, cabinetHash: ACCOUNT.cabinetHash, language: 'en' };
 		await n8n.import('import:credentials', [
 			{
@@ -1144,8 +1074,8 @@ async function benchVersion(version, tarball) {
 			...listEntries.map((entry) => entry.workflow),
 		]);
 		const result = { version };
-		if (want('burst')) result.burst = await burst(version, userFolder, burstServed);
-		if (want('getcourse')) result.getcourse = await largeExport(version, userFolder, getCourseServed);
+		if (want('burst')) result.burst = await burst(n8n, burstServed);
+		if (want('getcourse')) result.getcourse = await largeExport(n8n, getCourseServed);
 		if (wantsServer()) {
 			await startServer(n8n, profileFile);
 			try {

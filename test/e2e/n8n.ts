@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -51,8 +51,16 @@ export function packedPackage(): string {
 
 export interface CliResult {
 	code: number;
+	/** From start to exit, in milliseconds. */
+	wallMs: number;
 	stdout: string;
 	stderr: string;
+}
+
+/** How `cli` runs n8n: under another command, and who is told its process id. */
+export interface CliHow {
+	under?: string[];
+	started?: (pid: number) => void;
 }
 
 export class N8n {
@@ -93,10 +101,11 @@ export class N8n {
 	}
 
 	/**
-	 * Installs the packed package the way n8n installs a community package: into
-	 * <user folder>/.n8n/nodes/node_modules, recorded in that folder's package.json.
+	 * Installs the packed package (or another tarball: the benchmark packs its own build) the
+	 * way n8n installs a community package: into <user folder>/.n8n/nodes/node_modules,
+	 * recorded in that folder's package.json.
 	 */
-	installPackage(): void {
+	installPackage(tarballFile = packedPackage()): void {
 		const nodesDir = path.join(this.userFolder, '.n8n/nodes');
 		mkdirSync(nodesDir, { recursive: true });
 		writeFileSync(
@@ -105,7 +114,7 @@ export class N8n {
 		);
 		execFileSync(
 			'npm',
-			['install', packedPackage(), '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund', '--loglevel=error'],
+			['install', tarballFile, '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund', '--loglevel=error'],
 			{ cwd: nodesDir, stdio: ['ignore', 'ignore', 'inherit'] },
 		);
 	}
@@ -113,17 +122,21 @@ export class N8n {
 	/**
 	 * Runs an n8n CLI command and waits for it. Output goes to files, not pipes: n8n
 	 * writes its result with one large write, and a pipe can lose the end of it when the
-	 * process exits right after.
+	 * process exits right after. `under` runs n8n under another command (the benchmark's
+	 * /usr/bin/time); `started` is told the process id (the benchmark samples its memory).
 	 */
-	async cli(args: string[], timeoutMs = 180_000): Promise<CliResult> {
+	async cli(args: string[], timeoutMs = 180_000, how: CliHow = {}): Promise<CliResult> {
 		const base = path.join(this.userFolder, `cli-${Date.now()}-${Math.random().toString(36).slice(2)}`);
 		const out = openSync(`${base}.out`, 'w');
 		const err = openSync(`${base}.err`, 'w');
+		const [command, ...commandArgs] = [...(how.under ?? []), N8N_SH, this.version, ...args];
+		const began = Date.now();
 		const code = await new Promise<number>((resolve, reject) => {
-			const child = spawn(N8N_SH, [this.version, ...args], {
+			const child = spawn(command, commandArgs, {
 				env: this.env(),
 				stdio: ['ignore', out, err],
 			});
+			if (child.pid !== undefined) how.started?.(child.pid);
 			const timer = setTimeout(() => {
 				child.kill('SIGKILL');
 				reject(new Error(`n8n ${args.join(' ')} took over ${timeoutMs} ms`));
@@ -135,11 +148,15 @@ export class N8n {
 		});
 		closeSync(out);
 		closeSync(err);
-		return {
+		const result = {
 			code,
+			wallMs: Date.now() - began,
 			stdout: readFileSync(`${base}.out`, 'utf8'),
 			stderr: readFileSync(`${base}.err`, 'utf8'),
 		};
+		rmSync(`${base}.out`, { force: true });
+		rmSync(`${base}.err`, { force: true });
+		return result;
 	}
 
 	/** Writes `data` to a file in the user folder and runs `n8n <command> --input=<file>`. */
@@ -157,8 +174,12 @@ export class N8n {
 	 * Node 24 sometimes crashes on its way out (SIGSEGV, exit 139) after printing a
 	 * complete result; the run is judged by that printed result.
 	 */
-	async execute(workflowId: string): Promise<{ result: CliResult; run?: RunOutput }> {
-		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+	async execute(
+		workflowId: string,
+		timeoutMs?: number,
+		how?: CliHow,
+	): Promise<{ result: CliResult; run?: RunOutput }> {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs, how);
 		// The run is printed as indented JSON from a line "{" to a line "}"; on failure the
 		// error message and stack follow it.
 		const lines = result.stdout.split('\n');
