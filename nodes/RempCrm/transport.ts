@@ -18,7 +18,8 @@ import { invalidFields, omit } from '../shared/fields';
 import { inputCheck, throwHeldInputError } from '../shared/input';
 import type { PlatformSpec } from '../shared/request';
 import { itemResult, platformRequest } from '../shared/request';
-import { REMP_CREDENTIAL, REMP_LOGIN_PATH, rempBaseUrl, rempLogsIn } from './session';
+import { rempBaseUrl } from './address';
+import { REMP_CREDENTIAL, REMP_LOGIN_PATH, rempLogsIn } from './session';
 
 export const ACTIVATE_PATH = '/api/v1/coupon/activate';
 
