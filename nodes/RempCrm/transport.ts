@@ -15,7 +15,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { invalidFields, omit } from '../shared/fields';
-import { inputCheck, throwHeldInputError } from '../shared/input';
+import { throwHeldInputError } from '../shared/input';
 import type { PlatformSpec } from '../shared/request';
 import { itemResult, platformRequest } from '../shared/request';
 import { rempBaseUrl } from './address';
@@ -107,46 +107,6 @@ export const REMP: PlatformSpec = {
 		return undefined;
 	},
 };
-
-/** The item's own user token, as the Authorization header it is sent in. */
-export const useItemToken = inputCheck(async function (
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-) {
-	const raw = this.getNodeParameter('additionalFields.userToken', '') as unknown;
-	// Pasted from a header or a cookie, a token may come with "Bearer " in front.
-	const token = String(raw ?? '')
-		.trim()
-		.replace(/^bearer\s+/i, '');
-	if (token === '') return requestOptions;
-	if (!/^[\x21-\x7e]+$/.test(token)) {
-		throw new NodeOperationError(this.getNode(), 'The User Token is not a token', {
-			itemIndex: this.getItemIndex(),
-			description:
-				'A user token is one word of letters and digits (such as 762eec3fe9f20d87cf865cb40cf6458b); this one has spaces or other characters in it. Nothing was sent. Check the value or the expression of the User Token option.',
-		});
-	}
-	return {
-		...requestOptions,
-		headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${token}` },
-	};
-});
-
-/** The coupon code, trimmed; an empty one fails its item before anything is sent. */
-export const checkCouponCode = inputCheck(async function (
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-) {
-	const body = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
-	const code = String(body.code ?? '').trim();
-	if (code === '') {
-		throw new NodeOperationError(this.getNode(), 'The Coupon Code is empty', {
-			itemIndex: this.getItemIndex(),
-			description: 'Nothing was sent. Fill in the Coupon Code, or check the expression that gives it.',
-		});
-	}
-	return { ...requestOptions, body: { ...body, code } };
-});
 
 function carriesToken(options: IHttpRequestOptions): boolean {
 	return Object.keys(options.headers ?? {}).some((name) => name.toLowerCase() === 'authorization');

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ACTIVATE_PATH, checkCouponCode, useItemToken } from '../transport';
+import { checkCouponCode, useItemToken } from '../inputs';
+import { ACTIVATE_PATH } from '../transport';
 
 const show = { show: { resource: ['coupon'], operation: ['activate'] } };
 
