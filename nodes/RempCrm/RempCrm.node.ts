@@ -26,8 +26,8 @@ export class RempCrm implements INodeType {
 			baseURL: REMP_BASE_URL,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
-		// Every operation sets `send.paginate`, so n8n hands each request to this function:
-		// it sends it through the shared request layer and shapes the items.
+		// Every operation's routing is written with `sends()`, so n8n hands each request to a
+		// runner: the operation's own (Activate, Log In name theirs), else this one.
 		requestOperations: { pagination: sendRempRequest },
 		properties: [
 			{
