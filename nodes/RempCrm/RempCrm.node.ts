@@ -2,6 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationSubtitle } from '../shared/subtitle';
+import { REMP_BASE_URL } from './address';
 import { couponFields, couponOperations } from './resources/coupon';
 import { userFields, userOperations } from './resources/user';
 import { sendRempRequest } from './transport';
@@ -22,11 +23,11 @@ export class RempCrm implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'rempCrmApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{ $credentials.baseUrl.trim().replace(/\\/+$/, "") }}',
+			baseURL: REMP_BASE_URL,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
-		// Every operation sets `send.paginate`, so n8n hands each request to this function:
-		// it sends it through the shared request layer and shapes the items.
+		// Every operation's routing is written with `sends()`, so n8n hands each request to a
+		// runner: the operation's own (Activate, Log In name theirs), else this one.
 		requestOperations: { pagination: sendRempRequest },
 		properties: [
 			{

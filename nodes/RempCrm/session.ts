@@ -10,6 +10,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } 
 import { CredentialRefused } from '../shared/auth';
 import { shownAddress } from '../shared/request';
 import { forgetRefusedTokens, refuseToken, TokenCache } from '../shared/tokens';
+import { rempBaseUrl } from './address';
 
 export const REMP_CREDENTIAL = 'rempCrmApi';
 
@@ -21,13 +22,6 @@ const CHECK_LOGIN =
 	'Nothing else was sent. Check the Email and Password in the REMP CRM credential; the next try waits a minute unless you change them.';
 const CHECK_ADDRESS =
 	"Nothing else was sent. Check the Base URL in the REMP CRM credential: it should be the CRM's own address, without /api.";
-
-/** The CRM's address from the credential (the one rule for REMP CRM's base URL). */
-export function rempBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	return String(credentials.baseUrl ?? '')
-		.trim()
-		.replace(/\/+$/, '');
-}
 
 /**
  * Whether the credential logs in with its email and password. Credentials saved while User

@@ -1,26 +1,25 @@
 /**
- * What is REMP CRM's own about sending a request: its answers and error bodies, the user
- * token an item may bring, and logging in again when REMP CRM refuses the token the
- * credential logged in for. Sending itself (rate gate, checks, error shape) is nodes/shared/.
+ * What is REMP CRM's own about sending a request: its answers and error bodies, who a
+ * request is sent as (the credential's user, the item's own token, or nobody for a user's
+ * login), logging in again when REMP CRM refuses the token the credential logged in for, and
+ * the runners of the node's operations. Sending itself (rate gate, checks, error shape) and
+ * the runner's skeleton are nodes/shared/.
  */
 import type {
-	DeclarativeRestApiSettings,
 	ICredentialDataDecryptedObject,
 	IDataObject,
-	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	INodeExecutionData,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { invalidFields, omit } from '../shared/fields';
-import { inputCheck, throwHeldInputError } from '../shared/input';
 import type { PlatformSpec } from '../shared/request';
-import { itemResult, platformRequest } from '../shared/request';
-import { REMP_CREDENTIAL, REMP_LOGIN_PATH, rempBaseUrl, rempLogsIn } from './session';
-
-export const ACTIVATE_PATH = '/api/v1/coupon/activate';
+import { platformRequest } from '../shared/request';
+import type { Runner, RunnerPlatform } from '../shared/runner';
+import { operationRunner } from '../shared/runner';
+import { rempBaseUrl } from './address';
+import { REMP_CREDENTIAL, rempLogsIn } from './session';
 
 /** What REMP CRM's `code` (coupon module) or `error` (API and users modules) says, explained. */
 const EXPLAINED: Record<string, string> = {
@@ -62,13 +61,12 @@ export const REMP: PlatformSpec = {
 	baseUrlField: 'Base URL',
 	// REMP CRM refuses an expired or logged-out user token with 403 (not 401). Only the token
 	// the credential logged in for is renewed; an item's own User Token is the user's to fix.
+	// A request with its own token, and a user's login, are sent with the credential set to
+	// User Token (see `sentAs`), so for them the credential does not log in and nothing is renewed.
 	token: {
 		field: 'sessionToken',
 		refusedWith: [403],
-		applies: (options, credentials) =>
-			rempLogsIn(credentials) &&
-			!carriesToken(options) &&
-			!options.url.endsWith(REMP_LOGIN_PATH),
+		applies: (_options, credentials) => rempLogsIn(credentials),
 	},
 	describeError: (status, body) => {
 		const message = [body.message, body.error].find(
@@ -91,62 +89,29 @@ export const REMP: PlatformSpec = {
 		410: 'Nothing was changed in REMP CRM.',
 		500: 'REMP CRM had an internal problem. Check in the CRM whether the coupon was activated before you run the node again.',
 	},
-	checkAnswer: (body, options) => {
-		if (options.url.endsWith(ACTIVATE_PATH)) {
-			return body.coupon_id === undefined || body.subscription_id === undefined
-				? 'JSON without the activated coupon ("coupon_id", "subscription_id")'
-				: undefined;
-		}
-		if (options.url.endsWith(REMP_LOGIN_PATH)) {
-			const token = (body.access as IDataObject | undefined)?.token;
-			return typeof token === 'string' && token !== ''
-				? undefined
-				: 'a login answer without a user token ("access.token")';
-		}
-		return undefined;
+};
+
+/** Coupon → Activate: REMP CRM answers with the activated coupon and the subscription it gave. */
+const ACTIVATION: PlatformSpec = {
+	...REMP,
+	checkAnswer: (body) =>
+		body.coupon_id === undefined || body.subscription_id === undefined
+			? 'JSON without the activated coupon ("coupon_id", "subscription_id")'
+			: undefined,
+};
+
+/** User → Log In: REMP CRM answers with the user's token. */
+const LOGIN: PlatformSpec = {
+	...REMP,
+	checkAnswer: (body) => {
+		const token = (body.access as IDataObject | undefined)?.token;
+		return typeof token === 'string' && token !== ''
+			? undefined
+			: 'a login answer without a user token ("access.token")';
 	},
 };
 
-/** The item's own user token, as the Authorization header it is sent in. */
-export const useItemToken = inputCheck(async function (
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-) {
-	const raw = this.getNodeParameter('additionalFields.userToken', '') as unknown;
-	// Pasted from a header or a cookie, a token may come with "Bearer " in front.
-	const token = String(raw ?? '')
-		.trim()
-		.replace(/^bearer\s+/i, '');
-	if (token === '') return requestOptions;
-	if (!/^[\x21-\x7e]+$/.test(token)) {
-		throw new NodeOperationError(this.getNode(), 'The User Token is not a token', {
-			itemIndex: this.getItemIndex(),
-			description:
-				'A user token is one word of letters and digits (such as 762eec3fe9f20d87cf865cb40cf6458b); this one has spaces or other characters in it. Nothing was sent. Check the value or the expression of the User Token option.',
-		});
-	}
-	return {
-		...requestOptions,
-		headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${token}` },
-	};
-});
-
-/** The coupon code, trimmed; an empty one fails its item before anything is sent. */
-export const checkCouponCode = inputCheck(async function (
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-) {
-	const body = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
-	const code = String(body.code ?? '').trim();
-	if (code === '') {
-		throw new NodeOperationError(this.getNode(), 'The Coupon Code is empty', {
-			itemIndex: this.getItemIndex(),
-			description: 'Nothing was sent. Fill in the Coupon Code, or check the expression that gives it.',
-		});
-	}
-	return { ...requestOptions, body: { ...body, code } };
-});
-
+/** Whether a request carries a user token of its own (the item's User Token, nodes/RempCrm/inputs.ts). */
 function carriesToken(options: IHttpRequestOptions): boolean {
 	return Object.keys(options.headers ?? {}).some((name) => name.toLowerCase() === 'authorization');
 }
@@ -166,21 +131,21 @@ function withCredentials(
 	return shared;
 }
 
-/** Checks what the credential must hold before anything is sent. */
-function checkCredential(
-	ctx: IExecuteSingleFunctions,
-	credentials: ICredentialDataDecryptedObject,
-	options: IHttpRequestOptions,
-): void {
+/** Checks that the credential has an address to send to, before anything is sent. */
+function checkBaseUrl(ctx: IExecuteSingleFunctions, credentials: ICredentialDataDecryptedObject): void {
+	if (!/^https?:\/\/[^/\s]+/i.test(rempBaseUrl(credentials))) {
+		throw new NodeOperationError(ctx.getNode(), 'The REMP CRM credential has no valid Base URL', {
+			itemIndex: ctx.getItemIndex(),
+			description:
+				'Nothing was sent. Enter the address of your REMP CRM in the credential, such as https://crm.example.com.',
+		});
+	}
+}
+
+/** Checks that the credential can give the token of its user, before anything is sent. */
+function checkUserCredential(ctx: IExecuteSingleFunctions, credentials: ICredentialDataDecryptedObject): void {
 	const fail = (message: string, description: string) =>
 		new NodeOperationError(ctx.getNode(), message, { itemIndex: ctx.getItemIndex(), description });
-	if (!/^https?:\/\/[^/\s]+/i.test(rempBaseUrl(credentials))) {
-		throw fail(
-			'The REMP CRM credential has no valid Base URL',
-			'Nothing was sent. Enter the address of your REMP CRM in the credential, such as https://crm.example.com.',
-		);
-	}
-	if (options.url.endsWith(REMP_LOGIN_PATH) || carriesToken(options)) return;
 	if (rempLogsIn(credentials)) {
 		if (String(credentials.email ?? '').trim() === '' || String(credentials.password ?? '') === '') {
 			throw fail(
@@ -196,44 +161,57 @@ function checkCredential(
 	}
 }
 
-/**
- * Sends one request of the node with the REMP CRM credential. A request with its own token
- * (or none: the login) is sent without logging the credential's user in; when REMP CRM
- * refuses the token the credential logged in for, the shared layer renews it (REMP.token).
- */
-async function rempRequest(
-	ctx: IExecuteSingleFunctions,
-	options: IHttpRequestOptions,
-): Promise<IDataObject> {
-	const credentials = await ctx.getCredentials(REMP.credentialType);
-	checkCredential(ctx, credentials, options);
-	const ownToken = carriesToken(options) || options.url.endsWith(REMP_LOGIN_PATH);
-	const shared = withCredentials(
-		ctx,
-		ownToken ? { ...credentials, authentication: 'userToken' } : credentials,
-	);
-	return await platformRequest(shared, REMP, options);
-}
+/** REMP CRM's paths have no parameters: every operation's path is fixed. */
+const REMP_RUNNER: RunnerPlatform = { pathParams: {} };
 
-/** The items of an answer: the activated coupon as REMP CRM gives it, the user's token. */
-function recordsOf(options: IHttpRequestOptions, body: IDataObject): IDataObject[] {
-	if (options.url.endsWith(REMP_LOGIN_PATH)) {
-		return [{ token: (body.access as IDataObject).token, ...omit(body, 'access', 'status') }];
-	}
-	return [body];
+/** How the requests of one operation are sent, and what its item holds. */
+interface RempOperation {
+	/** REMP, or REMP with the check of the operation's answer. */
+	spec: PlatformSpec;
+	/**
+	 * Who the request is sent as: the credential's user (or the user whose token the item
+	 * gives), or nobody — a user's login, which carries the email and password instead of a
+	 * token, so the credential neither logs in nor needs its email, password or token for it.
+	 */
+	sentAs: 'user' | 'nobody';
+	/** The records of the item, from REMP CRM's answer; without it, the answer as it is. */
+	records?: (body: IDataObject) => IDataObject[];
 }
 
 /**
- * The node's `requestOperations.pagination`: n8n hands every built request of the REMP CRM
- * node to this function (each operation sets `send.paginate`).
+ * A runner of the REMP CRM node. The credential is checked before anything is sent; a
+ * request with its own token (or none: a user's login) is sent with a copy of the credential
+ * set to User Token, so the credential's user is not logged in for it; when REMP CRM refuses
+ * the token the credential logged in for, the shared layer renews it (REMP.token).
  */
-export async function sendRempRequest(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const options = requestData.options as IHttpRequestOptions;
-	return await itemResult(this, async () => {
-		throwHeldInputError(options);
-		return recordsOf(options, await rempRequest(this, options));
+function rempRunner(operation: RempOperation): Runner {
+	return operationRunner(REMP_RUNNER, async ({ ctx, options }) => {
+		const credentials = await ctx.getCredentials(REMP.credentialType);
+		checkBaseUrl(ctx, credentials);
+		const ownToken = operation.sentAs === 'nobody' || carriesToken(options);
+		if (!ownToken) checkUserCredential(ctx, credentials);
+		const shared = withCredentials(
+			ctx,
+			ownToken ? { ...credentials, authentication: 'userToken' } : credentials,
+		);
+		const body = await platformRequest(shared, operation.spec, options);
+		return operation.records ? operation.records(body) : [body];
 	});
 }
+
+/**
+ * The node's `requestOperations.pagination`: the runner of a request of the credential's user
+ * (or the item's own token) that puts out REMP CRM's answer as it is. Every operation of the
+ * node names its own runner below; this one is there for an operation that needs nothing more.
+ */
+export const sendRempRequest = rempRunner({ spec: REMP, sentAs: 'user' });
+
+/** Coupon → Activate: one item with the activated coupon, as REMP CRM gives it. */
+export const activateCoupon = rempRunner({ spec: ACTIVATION, sentAs: 'user' });
+
+/** User → Log In: sent as nobody; one item with the user's token, the user and the user's meta data. */
+export const logInUser = rempRunner({
+	spec: LOGIN,
+	sentAs: 'nobody',
+	records: (body) => [{ token: (body.access as IDataObject).token, ...omit(body, 'access', 'status') }],
+});

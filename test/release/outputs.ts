@@ -180,7 +180,7 @@ const BOOMERANGME_TRIGGER: NodeOutputs = {
 		"each accepted delivery (it carries the hook's secret, names an event you chose, and was not delivered before) starts one execution with one item: the body as Boomerangme posted it, or, with Verify With Boomerangme on, `{ event, card, customer }` with the card and customer as Boomerangme has them",
 };
 
-// REMP CRM: sendRempRequest → recordsOf (nodes/RempCrm/transport.ts).
+// REMP CRM: the runners activateCoupon and logInUser (nodes/RempCrm/transport.ts).
 const REMP_CRM: NodeOutputs = {
 	byResourceOperation: {
 		'coupon:activate':

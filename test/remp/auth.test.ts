@@ -161,6 +161,35 @@ test('a 403 for a token just logged in for is sent again once only, then reporte
 	expect(run.error?.description).toContain('did not accept the user token');
 });
 
+test('with an Email and Password credential, an item\'s own token refused with 403 is reported, not renewed by a login', async () => {
+	const unknown = 'deadbeef'.repeat(4);
+	const run = await runRemp(
+		{ ...activate, additionalFields: { userToken: unknown } },
+		{ credentials: LOGIN_CREDENTIALS, input: [{ code: REMP_COUPONS.fresh }] },
+	);
+
+	expect(paths()).toEqual(['/api/v1/coupon/activate']);
+	expect(requests[0].headers.authorization).toBe(`Bearer ${unknown}`);
+	expect(run.error?.message).toBe('REMP CRM: Not authorized: Cannot authorize user');
+});
+
+test('with an Email and Password credential, User → Log In answered 403 is reported, and the credential does not log in', async () => {
+	resetHttp();
+	requests = interceptHttp(BASE_URL, () => ({
+		status: 403,
+		body: { status: 'error', message: 'Cannot authorize user', code: 'cannot_authorize_user' },
+	}));
+	const run = await runRemp(
+		{ resource: 'user', operation: 'logIn', email: REMP_USERS.reader.email, password: REMP_USERS.reader.password },
+		{ credentials: LOGIN_CREDENTIALS },
+	);
+
+	expect(requests.map((request) => [request.path, request.body, request.headers.authorization])).toEqual([
+		['/api/v1/users/login', 'email=reader%40crm.test&password=reader-password', undefined],
+	]);
+	expect(run.error?.message).toBe('REMP CRM: Cannot authorize user');
+});
+
 test('a User Token credential is never logged in: a refused token is reported at once', async () => {
 	const run = await runRemp(activate, {
 		credentials: { baseUrl: BASE_URL, authentication: 'userToken', userToken: 'not-a-valid-token' },

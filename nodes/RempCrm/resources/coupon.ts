@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ACTIVATE_PATH, checkCouponCode, useItemToken } from '../transport';
+import { sends } from '../../shared/runner';
+import { checkCouponCode, useItemToken } from '../inputs';
+import { activateCoupon } from '../transport';
 
 const show = { show: { resource: ['coupon'], operation: ['activate'] } };
 
@@ -19,10 +21,10 @@ export const couponOperations: INodeProperties[] = [
 				action: 'Activate a coupon',
 				description:
 					'Activate a coupon code for a user: REMP CRM gives the user the coupon\'s subscription',
-				routing: {
-					request: { method: 'POST', url: ACTIVATE_PATH },
-					send: { paginate: true, preSend: [checkCouponCode, useItemToken] },
-				},
+				routing: sends(
+					{ method: 'POST', url: '/api/v1/coupon/activate' },
+					{ preSend: [checkCouponCode, useItemToken], runner: activateCoupon },
+				),
 			},
 		],
 	},

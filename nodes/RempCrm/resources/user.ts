@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { sends } from '../../shared/runner';
 import { REMP_LOGIN_PATH } from '../session';
+import { logInUser } from '../transport';
 
 const show = { show: { resource: ['user'], operation: ['logIn'] } };
 
@@ -19,14 +21,14 @@ export const userOperations: INodeProperties[] = [
 				action: 'Log in a user',
 				description:
 					'Check a user\'s email and password and get the user\'s token, for example to activate coupons for that user',
-				routing: {
-					request: {
+				routing: sends(
+					{
 						method: 'POST',
 						url: REMP_LOGIN_PATH,
 						headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 					},
-					send: { paginate: true },
-				},
+					{ runner: logInUser },
+				),
 			},
 		],
 	},
