@@ -5,7 +5,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { englishColumn, rowsToObjects } from '../../nodes/GetCourse/transport';
+import { englishColumn, rowsToObjects } from '../../nodes/GetCourse/exports';
 import { virtualClock } from '../clock';
 import { interceptHttp, resetHttp } from '../harness';
 import { DEAL_COLUMNS, GetCourseMock, GROUP_USER_COLUMNS, PAYMENT_COLUMNS, USER_COLUMNS } from '../mocks/getcourse';
