@@ -9,7 +9,7 @@ import { fieldFields, fieldOperations } from './resources/field';
 import { groupFields, groupOperations } from './resources/group';
 import { orderFields, orderOperations } from './resources/order';
 import { userFields, userOperations } from './resources/user';
-import { sendGetCourseRequest } from './transport';
+import { getCourseRunner } from './transport';
 
 export class GetCourse implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,9 +31,9 @@ export class GetCourse implements INodeType {
 			headers: { Accept: 'application/json' },
 			arrayFormat: 'brackets',
 		},
-		// Every operation sets `send.paginate`, so n8n hands each request to this function:
-		// it encodes imports, runs exports and turns GetCourse's errors into node errors.
-		requestOperations: { pagination: sendGetCourseRequest },
+		// Every operation's routing is written with sends(), so n8n hands each request to a
+		// runner: this one, or the one the operation names (imports, exports: transport.ts).
+		requestOperations: { pagination: getCourseRunner },
 		properties: [
 			{
 				displayName: 'Resource',

@@ -4,8 +4,8 @@
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { setGroups, setUserAddFields } from './transport';
 import { operationSelector, show } from '../shared/fields';
+import { setGroups, setUserAddFields } from './imports';
 
 export { operationSelector, show };
 

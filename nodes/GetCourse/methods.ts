@@ -1,9 +1,10 @@
 /** The group picker: the school's groups, searched by name or ID. */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { baseUrlOf, GETCOURSE, GETCOURSE_CREDENTIAL } from './transport';
 import { clock } from '../shared/gate';
 import { platformRequest } from '../shared/request';
+import { baseUrlOf } from './address';
+import { GETCOURSE, GETCOURSE_CREDENTIAL } from './transport';
 
 /**
  * The picker keeps a school's groups this long: GetCourse lists groups only through its

@@ -11,17 +11,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { ExportProgress, ExportRows } from './transport';
-import {
-	awaitExport,
-	baseUrlOf,
-	EXPORT_WAIT,
-	GETCOURSE_CREDENTIAL,
-	rowsToObjects,
-	startExport,
-} from './transport';
 import { clock } from '../shared/gate';
-import { pathSegment, positiveInteger } from '../shared/path';
+import { pathSegment } from '../shared/path';
+import { baseUrlOf } from './address';
+import type { ExportProgress, ExportRows } from './exports';
+import { awaitExport, EXPORT_WAIT, rowsToObjects, startExport } from './exports';
+import { GETCOURSE, GETCOURSE_CREDENTIAL, PATH_PARAMS } from './transport';
 
 interface TriggerEvent {
 	/** The export that lists the event's records. */
@@ -218,7 +213,7 @@ async function poll(
 	let url = event.url;
 	let watching = eventName;
 	if (url.includes('{groupId}')) {
-		const group = pathSegment(ctx.getNode(), positiveInteger('Group', '1234'), ctx.getNodeParameter('groupId'), 0);
+		const group = pathSegment(ctx.getNode(), PATH_PARAMS.groupId, ctx.getNodeParameter('groupId'), 0);
 		url = url.replace('{groupId}', group);
 		watching = `${eventName}:${group}`;
 	}
@@ -241,8 +236,8 @@ async function poll(
 		// Manual test: a small recent sample; the state of the active trigger is left alone.
 		const budget = pollBudgetMs(ctx);
 		const deadline = budget === undefined ? undefined : now + budget - POLL_MARGIN_MS;
-		const exportId = await startExport(ctx, request(dayIn(timeZone, now - 3 * DAY_MS)), progress, 0, deadline);
-		const rows = await awaitExport(ctx, baseURL, exportId, progress, { maxChecks, firstDelay: true, deadline });
+		const exportId = await startExport(ctx, GETCOURSE, request(dayIn(timeZone, now - 3 * DAY_MS)), progress, 0, deadline);
+		const rows = await awaitExport(ctx, GETCOURSE, baseURL, exportId, progress, { maxChecks, firstDelay: true, deadline });
 		if (!rows) {
 			throw new NodeOperationError(ctx.getNode(), `GetCourse: export ${exportId} is not ready yet`, {
 				description: 'GetCourse is still making the export file. Fetch the test event again in a minute.',
@@ -262,7 +257,7 @@ async function poll(
 	const live: PollState = state;
 	const backfill = Math.max(0, Math.floor(Number(options.backfillDays ?? 0)));
 	const wait = async (exportId: string, firstDelay: boolean) =>
-		await awaitExport(ctx, baseURL, exportId, progress, { maxChecks, firstDelay, deadline });
+		await awaitExport(ctx, GETCOURSE, baseURL, exportId, progress, { maxChecks, firstDelay, deadline });
 
 	const fresh: IDataObject[] = [];
 	// Round 1 fetches a pending export or starts one; when it fetched one an earlier poll
@@ -284,7 +279,7 @@ async function poll(
 		let rows: ExportRows | undefined;
 		const fromPending = job !== undefined;
 		if (job) {
-			const failure = await awaitExport(ctx, baseURL, job.exportId, progress, {
+			const failure = await awaitExport(ctx, GETCOURSE, baseURL, job.exportId, progress, {
 				maxChecks: Math.max(1, maxChecks),
 				firstDelay: false,
 				// The pending export is always checked once, even by a poll that waits for nothing.
@@ -309,7 +304,7 @@ async function poll(
 			const from = first ? dayIn(timeZone, now - WINDOW_MARGIN_MS - backfill * DAY_MS) : (live.cursor as string);
 			let exportId: string;
 			try {
-				exportId = await startExport(ctx, request(from), progress, 0, deadline);
+				exportId = await startExport(ctx, GETCOURSE, request(from), progress, 0, deadline);
 			} catch (error) {
 				if (error instanceof NodeOperationError && error.context.exportBusy === true) {
 					// Another export of the school runs: the next check starts this one.

@@ -6,8 +6,7 @@
 import { Workflow } from 'n8n-workflow';
 
 import { GetCourseApi } from '../../credentials/GetCourseApi.credentials';
-import { GETCOURSE_BASE_URL } from '../../nodes/GetCourse/address';
-import { baseUrlOf } from '../../nodes/GetCourse/transport';
+import { baseUrlOf, GETCOURSE_BASE_URL } from '../../nodes/GetCourse/address';
 import { virtualClock } from '../clock';
 import { interceptHttp, resetHttp, TestNodeTypes } from '../harness';
 import { GetCourseMock } from '../mocks/getcourse';

@@ -5,7 +5,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { englishColumn, rowsToObjects } from '../../nodes/GetCourse/transport';
+import { englishColumn, rowsToObjects } from '../../nodes/GetCourse/exports';
 import { virtualClock } from '../clock';
 import { interceptHttp, resetHttp } from '../harness';
 import { DEAL_COLUMNS, GetCourseMock, GROUP_USER_COLUMNS, PAYMENT_COLUMNS, USER_COLUMNS } from '../mocks/getcourse';
@@ -285,6 +285,54 @@ test('get result with an export ID that is not a number sends nothing', async ()
 	expect(mock.requests).toHaveLength(0);
 });
 
+test('get result takes the Export ID as written, without the blanks around it', async () => {
+	mock.exports.set(5000, { id: 5000, fields: ['id'], items: [['1']], startedAt: 0, checks: 0, ready: true });
+	const { items, error } = await runGetCourse({ resource: 'export', operation: 'getResult', exportId: ' 5000 ' });
+	expect(error).toBeUndefined();
+	expect(calls()).toEqual([['GET', '/pl/api/account/exports/5000', { key: KEY }]]);
+	expect(virtualClock.waits).toEqual([]);
+	expect(items.map((item) => item.json)).toEqual([{ id: '1' }]);
+});
+
+test('a started export whose answer has no export ID is an error, not a wait', async () => {
+	mock.failNext({ success: true, info: {} });
+	const { error } = await runGetCourse({ resource: 'export', operation: 'payments', filters: { createdAtFrom: '2026-11-23' } });
+	expect(error?.name).toBe('NodeApiError');
+	expect(error?.message).toBe('GetCourse answered with an answer without an export ID');
+	expect(mock.requests).toHaveLength(1);
+	expect(virtualClock.waits).toEqual([]);
+});
+
+test('an export result without fields and items is an error', async () => {
+	mock.failNext({ success: true, info: { fields: ['id'] } });
+	const { error } = await runGetCourse({ resource: 'export', operation: 'getResult', exportId: '5000' });
+	expect(error?.name).toBe('NodeApiError');
+	expect(error?.message).toBe('GetCourse answered with an export result without fields and items');
+	expect(mock.requests).toHaveLength(1);
+});
+
+test.each([
+	['group: get many', { resource: 'group', operation: 'getAll', returnAll: true }],
+	['field: get many', { resource: 'field', operation: 'getAll' }],
+	['user: create or update', { resource: 'user', operation: 'createOrUpdate', email: 'a@example.com' }],
+])('905 and 909 are waited out only by exports: %s fails at once', async (_name, parameters: INodeParameters) => {
+	for (const code of [905, 909]) {
+		mock.failNext({ success: false, error_code: code, error_message: 'Файл еще не создан' });
+		const { error } = await runGetCourse(parameters);
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toBe(`GetCourse: Файл еще не создан (error ${code})`);
+	}
+	expect(mock.requests).toHaveLength(2);
+	expect(virtualClock.waits).toEqual([]);
+});
+
+test('an answer of another request is not held to what an export answer must hold', async () => {
+	mock.failNext({ success: true, info: [{ id: 7, name: 'Группа' }] });
+	const { items, error } = await runGetCourse({ resource: 'group', operation: 'getAll', returnAll: true });
+	expect(error).toBeUndefined();
+	expect(items.map((item) => item.json)).toEqual([{ id: 7, name: 'Группа' }]);
+});
+
 test('905: another export runs, the node waits and starts again (bounded)', async () => {
 	mock.failNext({ success: false, error_code: 905, error_message: 'Уже выполняется другой экспорт' });
 	const { items, error } = await runGetCourse({
@@ -325,6 +373,12 @@ test('an export still not ready after Max Status Checks says how to fetch it lat
 test('an export without a filter fails before anything is sent', async () => {
 	const { error } = await runGetCourse({ resource: 'export', operation: 'users', filters: {} });
 	expect(error?.message).toBe('Add at least one filter to the export');
+	expect(mock.requests).toHaveLength(0);
+});
+
+test('a group export with a bad group ID and no filter fails on the group ID, before anything is sent', async () => {
+	const { error } = await runGetCourse({ resource: 'export', operation: 'groupUsers', groupId: '../users', filters: {} });
+	expect(error?.message).toBe('Group "../users" is not valid');
 	expect(mock.requests).toHaveLength(0);
 });
 

@@ -115,7 +115,8 @@ const KWIGA: NodeOutputs = {
 	},
 };
 
-// GetCourse: sendGetCourseRequest → exportFromNode / rowsToObjects, recordsOf (nodes/GetCourse/transport.ts).
+// GetCourse: the runners of nodes/GetCourse/transport.ts → recordsOf; exportRunner / exportResultRunner →
+// startFromNode / resultFromNode → rowsToObjects (nodes/GetCourse/exports.ts).
 const GETCOURSE_ROWS =
 	"one item per row of the export, keyed in English (`email`, `first_name`, `order_id`…) while Simplify is on (the default) and by the export's own, mostly Russian, column names when off; with Raw Output, one item `{ export_id, requests, fields, items }` instead";
 const GETCOURSE_START = `with Start and Wait for Rows, ${GETCOURSE_ROWS}. With Start Only, one item \`{ export_id, requests }\` to fetch later with Get Result`;

@@ -9,6 +9,8 @@ import {
 	USER_STATUSES,
 } from '../fields';
 import { simplifyField } from '../../shared/output';
+import { sends } from '../../shared/runner';
+import { exportResultRunner, exportRunner } from '../transport';
 
 const resource = 'export';
 const KINDS = ['users', 'orders', 'payments', 'groupUsers'];
@@ -50,50 +52,50 @@ export const exportOperations: INodeProperties[] = [
 			value: 'groupUsers',
 			action: 'Export the users of a group',
 			description: 'Have GetCourse make a list of the users of a group',
-			routing: {
-				request: { method: 'GET', url: '/pl/api/account/groups/{groupId}/users' },
-				send: { paginate: true },
-			},
+			routing: sends(
+				{ method: 'GET', url: '/pl/api/account/groups/{groupId}/users' },
+				{ runner: exportRunner },
+			),
 		},
 		{
 			name: 'Export Orders',
 			value: 'orders',
 			action: 'Export orders',
 			description: 'Have GetCourse make a list of orders, chosen by filters such as dates and status',
-			routing: {
-				request: { method: 'GET', url: '/pl/api/account/deals' },
-				send: { paginate: true },
-			},
+			routing: sends(
+				{ method: 'GET', url: '/pl/api/account/deals' },
+				{ runner: exportRunner },
+			),
 		},
 		{
 			name: 'Export Payments',
 			value: 'payments',
 			action: 'Export payments',
 			description: 'Have GetCourse make a list of payments, chosen by filters such as dates and status',
-			routing: {
-				request: { method: 'GET', url: '/pl/api/account/payments' },
-				send: { paginate: true },
-			},
+			routing: sends(
+				{ method: 'GET', url: '/pl/api/account/payments' },
+				{ runner: exportRunner },
+			),
 		},
 		{
 			name: 'Export Users',
 			value: 'users',
 			action: 'Export users',
 			description: 'Have GetCourse make a list of users, chosen by filters such as dates and status',
-			routing: {
-				request: { method: 'GET', url: '/pl/api/account/users' },
-				send: { paginate: true },
-			},
+			routing: sends(
+				{ method: 'GET', url: '/pl/api/account/users' },
+				{ runner: exportRunner },
+			),
 		},
 		{
 			name: 'Get Result',
 			value: 'getResult',
 			action: 'Get the result of an export',
 			description: 'Fetch the rows of an export started earlier, waiting while the file is being made',
-			routing: {
-				request: { method: 'GET', url: '/pl/api/account/exports/{exportId}' },
-				send: { paginate: true },
-			},
+			routing: sends(
+				{ method: 'GET', url: '/pl/api/account/exports/{exportId}' },
+				{ runner: exportResultRunner },
+			),
 		},
 	]),
 ];

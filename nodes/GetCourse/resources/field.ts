@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { sends } from '../../shared/runner';
 import { operationSelector, show } from '../fields';
+import { importRunner } from '../transport';
 
 const resource = 'field';
 
@@ -12,10 +14,10 @@ export const fieldOperations: INodeProperties[] = [
 			action: 'Get many additional fields',
 			description:
 				'List the additional user fields and order fields of the school (does not count toward the export budget)',
-			routing: {
-				request: { method: 'POST', url: '/pl/api/account/fields', body: { action: 'get' } },
-				send: { paginate: true },
-			},
+			routing: sends(
+				{ method: 'POST', url: '/pl/api/account/fields', body: { action: 'get' } },
+				{ runner: importRunner },
+			),
 		},
 	]),
 ];

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { sends } from '../../shared/runner';
 import { operationSelector, show } from '../fields';
 
 const resource = 'group';
@@ -12,10 +13,7 @@ export const groupOperations: INodeProperties[] = [
 			action: 'Get many groups',
 			description:
 				'List the groups of the school: ID, name and when a user was last added (one export request)',
-			routing: {
-				request: { method: 'GET', url: '/pl/api/account/groups' },
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'GET', url: '/pl/api/account/groups' }),
 		},
 	]),
 ];

@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import { sends } from '../../shared/runner';
 import {
 	CURRENCIES,
 	DATE_TIME_VALUE,
@@ -13,25 +14,10 @@ import {
 	sessionFields,
 	show,
 } from '../fields';
-import { setDealAddFields } from '../transport';
+import { refreshForOrderNumber, setDealAddFields } from '../imports';
+import { importRunner } from '../transport';
 
 const resource = 'order';
-
-/**
- * GetCourse edits an existing order only when `system.refresh_if_exists` is 1 (its reference
- * lists the order number and that flag as what editing an order needs), so an order number
- * sends the flag on, whatever Update If Exists says.
- */
-async function refreshForOrderNumber(
-	this: IExecuteSingleFunctions,
-	options: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const number = this.getNodeParameter('orderDetails.dealNumber', '') as unknown;
-	if (String(number ?? '').trim() === '') return options;
-	const body = { ...((options.body as IDataObject) ?? {}) };
-	body.system = { ...((body.system as IDataObject) ?? {}), refresh_if_exists: 1 };
-	return { ...options, body };
-}
 
 export const orderOperations: INodeProperties[] = [
 	operationSelector(resource, 'createOrUpdate', [
@@ -41,10 +27,10 @@ export const orderOperations: INodeProperties[] = [
 			action: 'Change the status of an order',
 			description:
 				'Set the status of an existing order by its number. Access the order gave is not taken back by a status change.',
-			routing: {
-				request: { method: 'POST', url: '/pl/api/deals', body: { action: 'add' } },
-				send: { paginate: true },
-			},
+			routing: sends(
+				{ method: 'POST', url: '/pl/api/deals', body: { action: 'add' } },
+				{ runner: importRunner },
+			),
 		},
 		{
 			name: 'Create or Update',
@@ -52,10 +38,10 @@ export const orderOperations: INodeProperties[] = [
 			action: 'Create or update an order',
 			description:
 				'Create an order for a user (created when missing), or update the order with the given number',
-			routing: {
-				request: { method: 'POST', url: '/pl/api/deals', body: { action: 'add' } },
-				send: { paginate: true },
-			},
+			routing: sends(
+				{ method: 'POST', url: '/pl/api/deals', body: { action: 'add' } },
+				{ runner: importRunner },
+			),
 		},
 	]),
 ];

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { sends } from '../../shared/runner';
 import { importUserFields, operationSelector, sessionFields, show } from '../fields';
+import { importRunner } from '../transport';
 
 const resource = 'user';
 
@@ -12,10 +14,10 @@ export const userOperations: INodeProperties[] = [
 			action: 'Create or update a user',
 			description:
 				'Create a user by email, or update the user who already has this email (switch off Update If Exists to leave them as they are)',
-			routing: {
-				request: { method: 'POST', url: '/pl/api/users', body: { action: 'add' } },
-				send: { paginate: true },
-			},
+			routing: sends(
+				{ method: 'POST', url: '/pl/api/users', body: { action: 'add' } },
+				{ runner: importRunner },
+			),
 		},
 		{
 			name: 'Set Groups',
@@ -23,10 +25,10 @@ export const userOperations: INodeProperties[] = [
 			action: 'Set the groups of a user',
 			description:
 				'Replace the groups of a user: the user ends up in exactly the groups listed, and is removed from every other group',
-			routing: {
-				request: { method: 'POST', url: '/pl/api/users', body: { action: 'update' } },
-				send: { paginate: true },
-			},
+			routing: sends(
+				{ method: 'POST', url: '/pl/api/users', body: { action: 'update' } },
+				{ runner: importRunner },
+			),
 		},
 	]),
 ];
