@@ -21,6 +21,8 @@ import { GETCOURSE, GETCOURSE_CREDENTIAL, PATH_PARAMS } from './transport';
 interface TriggerEvent {
 	/** The export that lists the event's records. */
 	url: string;
+	/** Whether the export is of one group: its path takes the trigger's Group (`{groupId}`). */
+	ofGroup?: boolean;
 	/** The export's date filter the window is set on (whole days). */
 	dateFilter: string;
 	/** Columns that hold the record's ID, the first one present is used. */
@@ -41,6 +43,7 @@ export const TRIGGER_EVENTS: Record<string, TriggerEvent> = {
 	},
 	userAddedToGroup: {
 		url: '/pl/api/account/groups/{groupId}/users',
+		ofGroup: true,
 		dateFilter: 'added_at',
 		idColumns: ['id', 'ID'],
 		versionColumns: ['Добавлен в группу', 'Added to group'],
@@ -212,7 +215,7 @@ async function poll(
 	}
 	let url = event.url;
 	let watching = eventName;
-	if (url.includes('{groupId}')) {
+	if (event.ofGroup) {
 		const group = pathSegment(ctx.getNode(), PATH_PARAMS.groupId, ctx.getNodeParameter('groupId'), 0);
 		url = url.replace('{groupId}', group);
 		watching = `${eventName}:${group}`;
