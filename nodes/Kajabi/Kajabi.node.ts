@@ -2,6 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationSubtitle } from '../shared/subtitle';
+import { KAJABI_BASE_URL } from './address';
 import { listSearch, loadOptions } from './methods';
 import { blogPostFields, blogPostOperations } from './resources/blogPost';
 import { contactFields, contactOperations } from './resources/contact';
@@ -44,7 +45,7 @@ export class Kajabi implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'kajabiApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{ ($credentials.baseUrl || "https://api.kajabi.com").replace(/\\/+$/, "") }}',
+			baseURL: KAJABI_BASE_URL,
 			headers: { Accept: JSON_API },
 		},
 		// Every operation sets `send.paginate`, so n8n hands each request to this function:

@@ -24,7 +24,8 @@ import type { PathParam } from '../shared/path';
 import { fillPath, matching, pathSegment } from '../shared/path';
 import type { PlatformSpec, RequestContext } from '../shared/request';
 import { headerValue, itemResult } from '../shared/request';
-import { KAJABI_CREDENTIAL, kajabiBaseUrl } from './token';
+import { kajabiBaseUrl } from './address';
+import { KAJABI_CREDENTIAL } from './token';
 
 export { KAJABI_CREDENTIAL };
 
