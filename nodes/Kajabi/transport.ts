@@ -1,8 +1,7 @@
 /**
  * What is Kajabi's own about sending a request: its JSON:API answers and error objects, the
- * shapes of its path parameters, its `page[number]` / `page[size]` pagination and the
- * Simplify view of its records. Sending itself (rate gate, token refresh after a 401,
- * checks, error shape) is nodes/shared/.
+ * shapes of its path parameters and its `page[number]` / `page[size]` pagination. Sending
+ * itself (rate gate, token refresh after a 401, checks, error shape) is nodes/shared/.
  */
 import type {
 	DeclarativeRestApiSettings,
@@ -10,7 +9,6 @@ import type {
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	ILoadOptionsFunctions,
 	INodeExecutionData,
 	INodeParameterResourceLocator,
 } from 'n8n-workflow';
@@ -19,15 +17,14 @@ import { NodeOperationError } from 'n8n-workflow';
 import { throwHeldInputError } from '../shared/input';
 import { DELETED, isDelete } from '../shared/output';
 import type { Paging } from '../shared/pages';
-import { listPage, walkPages } from '../shared/pages';
+import { walkPages } from '../shared/pages';
 import type { PathParam } from '../shared/path';
 import { fillPath, matching, pathSegment } from '../shared/path';
-import type { PlatformSpec, RequestContext } from '../shared/request';
+import type { PlatformSpec } from '../shared/request';
 import { headerValue, itemResult } from '../shared/request';
-import { kajabiBaseUrl } from './address';
+import { kajabiList } from './lists';
+import { shapeRecords } from './simplify';
 import { KAJABI_CREDENTIAL } from './token';
-
-export { KAJABI_CREDENTIAL };
 
 /** The JSON:API media type Kajabi speaks. */
 export const JSON_API = 'application/vnd.api+json';
@@ -188,52 +185,6 @@ export const KAJABI_PAGING: Paging = {
 		record.id === undefined || record.type === undefined ? undefined : `${String(record.type)}:${String(record.id)}`,
 };
 
-const singular = (name: string) => (/[^s]s$/.test(name) ? name.slice(0, -1) : name);
-
-type Included = Map<string, IDataObject>;
-
-/** A JSON:API record as one flat object: ID, attributes, related IDs, included records merged. */
-export function simplifyRecord(record: IDataObject, included: Included = new Map()): IDataObject {
-	if (!record || typeof record !== 'object' || !('attributes' in record || 'relationships' in record)) {
-		return record;
-	}
-	const flat: IDataObject = { id: record.id, type: record.type, ...((record.attributes as IDataObject) ?? {}) };
-	const relationships = (record.relationships ?? {}) as IDataObject;
-	for (const [name, relationship] of Object.entries(relationships)) {
-		const data = (relationship as IDataObject | null)?.data;
-		const lookup = (identifier: IDataObject) =>
-			included.get(`${String(identifier.type)}:${String(identifier.id)}`);
-		if (Array.isArray(data)) {
-			const identifiers = data as IDataObject[];
-			flat[`${singular(name)}_ids`] = identifiers.map((identifier) => String(identifier.id));
-			const found = identifiers.map(lookup).filter((item): item is IDataObject => item !== undefined);
-			if (found.length) flat[name] = found.map((item) => simplifyRecord(item));
-		} else if (data && typeof data === 'object') {
-			flat[`${name}_id`] = String((data as IDataObject).id);
-			const found = lookup(data as IDataObject);
-			if (found) flat[name] = simplifyRecord(found);
-		} else if (data === null) {
-			flat[`${name}_id`] = null;
-		}
-	}
-	return flat;
-}
-
-/** Puts out a list's records as Simplify says: flat, or as Kajabi sent them (with `included`). */
-export function shapeRecords(
-	records: IDataObject[],
-	included: IDataObject[],
-	simplify: boolean,
-): IDataObject[] {
-	if (!simplify) {
-		return included.length ? records.map((record) => ({ ...record, included })) : records;
-	}
-	const index: Included = new Map(
-		included.map((item) => [`${String(item.type)}:${String(item.id)}`, item]),
-	);
-	return records.map((record) => simplifyRecord(record, index));
-}
-
 /** The request as Kajabi reads it: path filled and checked, query flat, JSON:API headers. */
 export function kajabiOptions(ctx: IExecuteSingleFunctions, built: IHttpRequestOptions): IHttpRequestOptions {
 	const options: IHttpRequestOptions = {
@@ -332,40 +283,4 @@ export async function sendKajabiRequest(
 		const simplify = this.getNodeParameter('simplify', true) as boolean;
 		return shapeRecords(records, included, simplify !== false);
 	});
-}
-
-/** The GET request of a list for dropdowns and triggers, with the credential's base URL. */
-export async function kajabiGetOptions(
-	ctx: RequestContext,
-	url: string,
-	qs: IDataObject = {},
-): Promise<IHttpRequestOptions> {
-	const credentials = await ctx.getCredentials(KAJABI_CREDENTIAL);
-	const baseURL = kajabiBaseUrl(credentials);
-	return { method: 'GET', baseURL, url, qs, headers: { Accept: JSON_API } };
-}
-
-/** One page of a Kajabi list, for searchable lists that page as the user scrolls. */
-export async function kajabiPage(
-	ctx: ILoadOptionsFunctions,
-	url: string,
-	qs: IDataObject,
-): Promise<{ records: IDataObject[]; hasMore: boolean }> {
-	return await listPage(ctx, KAJABI, KAJABI_PAGING, await kajabiGetOptions(ctx, url, qs), Number(qs['page[number]'] ?? 1));
-}
-
-/** A whole Kajabi list (up to `limit` records), for dropdowns. */
-export async function kajabiList(
-	ctx: RequestContext,
-	url: string,
-	qs: IDataObject = {},
-	limit?: number,
-): Promise<IDataObject[]> {
-	return await walkPages(
-		ctx,
-		KAJABI,
-		await kajabiGetOptions(ctx, url, { 'page[size]': 100, ...qs }),
-		KAJABI_PAGING,
-		limit,
-	);
 }
