@@ -7,6 +7,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { Kajabi } from '../../nodes/Kajabi/Kajabi.node';
+import { isOperationRunner } from '../../nodes/shared/runner';
 import { CONTACT_DELETE_RUNNER, CONTACT_RUNNER } from '../../nodes/Kajabi/contactByEmail';
 import { KAJABI_DELETE_RUNNER, KAJABI_RUNNER } from '../../nodes/Kajabi/transport';
 
@@ -18,6 +19,7 @@ const operations = description.properties
 	.flatMap((property) =>
 		((property.options ?? []) as INodePropertyOptions[]).map((option) => ({
 			name: `${String(property.displayOptions?.show?.resource?.[0])}:${String(option.value)}`,
+			operations: option.routing?.operations,
 			runner: option.routing?.operations?.pagination,
 		})),
 	);
@@ -42,6 +44,12 @@ test('the node sends with its default runner unless an operation names its own',
 	expect(description.requestOperations).toEqual({ pagination: KAJABI_RUNNER });
 	const own = operations.filter((operation) => operation.runner !== undefined).map((operation) => operation.name);
 	expect(own.sort()).toEqual([...named([CONTACT_RUNNER, CONTACT_DELETE_RUNNER, KAJABI_DELETE_RUNNER])]);
+	for (const runner of [KAJABI_RUNNER, KAJABI_DELETE_RUNNER, CONTACT_RUNNER, CONTACT_DELETE_RUNNER]) {
+		expect(isOperationRunner(runner)).toBe(true);
+	}
+	for (const operation of operations.filter(({ runner }) => runner !== undefined)) {
+		expect(operation.operations).toEqual({ pagination: operation.runner });
+	}
 });
 
 test('every Delete, and only a Delete, names a runner that puts out { deleted: true }', () => {
