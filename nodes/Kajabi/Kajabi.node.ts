@@ -2,6 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationSubtitle } from '../shared/subtitle';
+import { KAJABI_BASE_URL } from './address';
 import { listSearch, loadOptions } from './methods';
 import { blogPostFields, blogPostOperations } from './resources/blogPost';
 import { contactFields, contactOperations } from './resources/contact';
@@ -26,7 +27,7 @@ import { siteFields, siteOperations } from './resources/site';
 import { transactionFields, transactionOperations } from './resources/transaction';
 import { versionFields, versionOperations } from './resources/version';
 import { websitePageFields, websitePageOperations } from './resources/websitePage';
-import { JSON_API, sendKajabiRequest } from './transport';
+import { JSON_API, KAJABI_RUNNER } from './transport';
 
 export class Kajabi implements INodeType {
 	description: INodeTypeDescription = {
@@ -44,12 +45,12 @@ export class Kajabi implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'kajabiApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{ ($credentials.baseUrl || "https://api.kajabi.com").replace(/\\/+$/, "") }}',
+			baseURL: KAJABI_BASE_URL,
 			headers: { Accept: JSON_API },
 		},
-		// Every operation sets `send.paginate`, so n8n hands each request to this function:
-		// it fills the path, follows pages, simplifies records and maps Kajabi's errors.
-		requestOperations: { pagination: sendKajabiRequest },
+		// Every operation's routing is written with `sends()`, so n8n hands each request to a
+		// runner: this one, unless the operation names its own (Delete, a contact by email).
+		requestOperations: { pagination: KAJABI_RUNNER },
 		properties: [
 			{
 				displayName: 'Resource',

@@ -16,7 +16,7 @@ import { checkExists, create, remove, SAMPLE_HEADER, text, wanted } from './hook
 import type { TriggerData } from './hooks';
 import { loadOptions } from './methods';
 import { HOOK_EVENTS } from './resources/hook';
-import { simplifyRecord } from './transport';
+import { simplifyRecord } from './simplify';
 import { SUBJECT, verifyDelivery } from './verify';
 
 const LABEL = 'Kajabi Trigger';

@@ -9,18 +9,21 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 	INodePropertyOptions,
+	INodePropertyRouting,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { inputCheck } from '../shared/input';
 import { operationSelector, returnAllAndLimit, show } from '../shared/fields';
 import { simplifyField as sharedSimplifyField } from '../shared/output';
+import type { Runner } from '../shared/runner';
+import { sends } from '../shared/runner';
 
 export { operationSelector, show };
 
-/** A GET of `url` whose request n8n hands to the Kajabi send function. */
-export function get(url: string): INodePropertyOptions['routing'] {
-	return { request: { method: 'GET', url }, send: { paginate: true } };
+/** A GET of `url`, sent by the node's default runner unless `runner` names the operation's own. */
+export function get(url: string, runner?: Runner): INodePropertyRouting {
+	return sends({ method: 'GET', url }, { runner });
 }
 
 export interface LocatorOptions {
@@ -32,7 +35,10 @@ export interface LocatorOptions {
 	description?: string;
 	required?: boolean;
 	routing?: INodeProperties['routing'];
-	/** A third way to pick a contact: by email, looked up when the node runs (transport.ts). */
+	/**
+	 * A third way to pick a contact: by email, looked up when the node runs. The operation
+	 * names a runner of contactByEmail.ts in its routing, which does the lookup.
+	 */
 	byEmail?: boolean;
 }
 

@@ -23,7 +23,8 @@ import { pathSegment } from '../shared/path';
 import type { RequestContext } from '../shared/request';
 import { platformRequest } from '../shared/request';
 import { hookSlot, isOurUrl, newSecret, secretUrl } from '../shared/webhook';
-import { JSON_API, KAJABI, KAJABI_PAGING, KAJABI_PATH_PARAMS, kajabiGetOptions } from './transport';
+import { kajabiGetOptions } from './lists';
+import { JSON_API, KAJABI, KAJABI_PAGING, KAJABI_PATH_PARAMS } from './transport';
 
 /** The API key scopes each event needs, as Kajabi documents them. */
 export const SCOPES: Record<string, string> = {

@@ -6,7 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { kajabiList, kajabiPage } from './transport';
+import { kajabiList, kajabiPage } from './lists';
 
 /** Dropdowns show at most this many entries; an account with more is searched or given by ID. */
 const DROPDOWN_LIMIT = 500;

@@ -9,6 +9,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } 
 import { CredentialRefused, CredentialUnreachable } from '../shared/auth';
 import { shownAddress } from '../shared/request';
 import { TokenCache } from '../shared/tokens';
+import { kajabiBaseUrl } from './address';
 
 export const KAJABI_CREDENTIAL = 'kajabiApi';
 
@@ -20,13 +21,6 @@ const DEFAULT_LIFETIME_S = 3600;
 
 /** Tokens this n8n process got from Kajabi, per base URL and client, for their lifetime. */
 const tokens = new TokenCache(KAJABI_CREDENTIAL);
-
-/** The credential's API address (the one rule for Kajabi's base URL). */
-export function kajabiBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	return String(credentials.baseUrl || 'https://api.kajabi.com')
-		.trim()
-		.replace(/\/+$/, '');
-}
 
 const CHECK_KEY =
 	'Check the client ID and client secret in the Kajabi credential (Kajabi admin: Settings → Security → User API Keys); a rotated or deleted API key stops working.';

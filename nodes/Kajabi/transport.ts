@@ -1,32 +1,23 @@
 /**
  * What is Kajabi's own about sending a request: its JSON:API answers and error objects, the
- * shapes of its path parameters, its `page[number]` / `page[size]` pagination and the
- * Simplify view of its records. Sending itself (rate gate, token refresh after a 401,
- * checks, error shape) is nodes/shared/.
+ * shapes of its path parameters, its `page[number]` / `page[size]` pagination, the request
+ * as Kajabi reads it (flat query, JSON:API headers), and the runners its operations name in
+ * their routing. Sending itself (rate gate, token refresh after a 401, checks, error shape)
+ * is nodes/shared/.
  */
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	INodeExecutionData,
-	INodeParameterResourceLocator,
-} from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { throwHeldInputError } from '../shared/input';
-import { DELETED, isDelete } from '../shared/output';
+import { DELETED } from '../shared/output';
 import type { Paging } from '../shared/pages';
-import { listPage, walkPages } from '../shared/pages';
+import { walkPages } from '../shared/pages';
 import type { PathParam } from '../shared/path';
-import { fillPath, matching, pathSegment } from '../shared/path';
-import type { PlatformSpec, RequestContext } from '../shared/request';
-import { headerValue, itemResult } from '../shared/request';
-import { KAJABI_CREDENTIAL, kajabiBaseUrl } from './token';
-
-export { KAJABI_CREDENTIAL };
+import { matching } from '../shared/path';
+import type { PlatformSpec } from '../shared/request';
+import { headerValue } from '../shared/request';
+import type { Runner, RunnerPlatform } from '../shared/runner';
+import { operationRunner } from '../shared/runner';
+import { shapeRecords } from './simplify';
+import { KAJABI_CREDENTIAL } from './token';
 
 /** The JSON:API media type Kajabi speaks. */
 export const JSON_API = 'application/vnd.api+json';
@@ -187,58 +178,11 @@ export const KAJABI_PAGING: Paging = {
 		record.id === undefined || record.type === undefined ? undefined : `${String(record.type)}:${String(record.id)}`,
 };
 
-const singular = (name: string) => (/[^s]s$/.test(name) ? name.slice(0, -1) : name);
-
-type Included = Map<string, IDataObject>;
-
-/** A JSON:API record as one flat object: ID, attributes, related IDs, included records merged. */
-export function simplifyRecord(record: IDataObject, included: Included = new Map()): IDataObject {
-	if (!record || typeof record !== 'object' || !('attributes' in record || 'relationships' in record)) {
-		return record;
-	}
-	const flat: IDataObject = { id: record.id, type: record.type, ...((record.attributes as IDataObject) ?? {}) };
-	const relationships = (record.relationships ?? {}) as IDataObject;
-	for (const [name, relationship] of Object.entries(relationships)) {
-		const data = (relationship as IDataObject | null)?.data;
-		const lookup = (identifier: IDataObject) =>
-			included.get(`${String(identifier.type)}:${String(identifier.id)}`);
-		if (Array.isArray(data)) {
-			const identifiers = data as IDataObject[];
-			flat[`${singular(name)}_ids`] = identifiers.map((identifier) => String(identifier.id));
-			const found = identifiers.map(lookup).filter((item): item is IDataObject => item !== undefined);
-			if (found.length) flat[name] = found.map((item) => simplifyRecord(item));
-		} else if (data && typeof data === 'object') {
-			flat[`${name}_id`] = String((data as IDataObject).id);
-			const found = lookup(data as IDataObject);
-			if (found) flat[name] = simplifyRecord(found);
-		} else if (data === null) {
-			flat[`${name}_id`] = null;
-		}
-	}
-	return flat;
-}
-
-/** Puts out a list's records as Simplify says: flat, or as Kajabi sent them (with `included`). */
-export function shapeRecords(
-	records: IDataObject[],
-	included: IDataObject[],
-	simplify: boolean,
-): IDataObject[] {
-	if (!simplify) {
-		return included.length ? records.map((record) => ({ ...record, included })) : records;
-	}
-	const index: Included = new Map(
-		included.map((item) => [`${String(item.type)}:${String(item.id)}`, item]),
-	);
-	return records.map((record) => simplifyRecord(record, index));
-}
-
-/** The request as Kajabi reads it: path filled and checked, query flat, JSON:API headers. */
-export function kajabiOptions(ctx: IExecuteSingleFunctions, built: IHttpRequestOptions): IHttpRequestOptions {
+/** The request as Kajabi reads it (its path already filled and checked): query flat, JSON:API headers. */
+function kajabiOptions(filled: IHttpRequestOptions): IHttpRequestOptions {
 	const options: IHttpRequestOptions = {
-		...built,
-		url: fillPath(ctx, built.url, KAJABI_PATH_PARAMS),
-		qs: flatQuery(built.qs as IDataObject),
+		...filled,
+		qs: flatQuery(filled.qs as IDataObject),
 		arrayFormat: 'repeat',
 	};
 	if (options.body !== undefined && options.body !== null && typeof options.body === 'object') {
@@ -247,74 +191,24 @@ export function kajabiOptions(ctx: IExecuteSingleFunctions, built: IHttpRequestO
 	return options;
 }
 
-/** How many contacts whose email contains the one given are read to find it exactly. */
-const EMAIL_LOOKUP_LIMIT = 500;
-
-/**
- * A contact chosen "By Email": its ID, looked up with the documented `filter[email_contains]`
- * of GET /v1/contacts (Kajabi has no exact email filter), of the one contact whose email is
- * exactly this one, case aside. The request then goes out as if the contact had been chosen
- * by that ID: in the path, and in the body's `data.id` where an update repeats it.
- */
-export async function withContactByEmail(
-	ctx: IExecuteSingleFunctions,
-	built: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	if (!built.url.includes('{contactId}')) return built;
-	const locator = ctx.getNodeParameter('contactId', undefined) as INodeParameterResourceLocator | undefined;
-	if (!locator || typeof locator !== 'object' || locator.mode !== 'email') return built;
-	const email = String(locator.value ?? '').trim();
-	const fail = (message: string, description: string) =>
-		new NodeOperationError(ctx.getNode(), message, { itemIndex: ctx.getItemIndex(), description });
-	if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
-		throw fail(
-			email === '' ? 'The contact\'s email is empty' : `"${email.slice(0, 100)}" is not an email`,
-			'Nothing was sent. Enter the email of the contact, or choose the contact from the list or by ID.',
-		);
-	}
-	const found = (
-		await kajabiList(ctx, '/v1/contacts', { 'filter[email_contains]': email }, EMAIL_LOOKUP_LIMIT)
-	).filter((record) => {
-		const attributes = (record.attributes ?? {}) as IDataObject;
-		return String(attributes.email ?? '').trim().toLowerCase() === email.toLowerCase();
-	});
-	if (found.length !== 1) {
-		throw fail(
-			found.length === 0
-				? `No Kajabi contact has the email ${email}`
-				: `${found.length} Kajabi contacts have the email ${email}`,
-			found.length === 0
-				? 'Nothing was changed. Check the email, or choose the contact from the list or by ID.'
-				: 'Nothing was changed. Each of your sites keeps its own contacts; choose the contact from the list or by ID.',
-		);
-	}
-	const id = String(found[0].id ?? '');
-	const segment = pathSegment(ctx.getNode(), KAJABI_PATH_PARAMS.contactId, id, ctx.getItemIndex());
-	const body = built.body as IDataObject | undefined;
-	const data = body?.data as IDataObject | undefined;
-	return {
-		...built,
-		url: built.url.replace('{contactId}', segment),
-		...(data && data.id !== undefined ? { body: { ...body, data: { ...data, id } } } : {}),
-	};
+/** What sets one kind of Kajabi operation apart from the others. */
+export interface KajabiRunnerOptions {
+	/** Runs before the path is filled (the contact chosen by email: contactByEmail.ts). */
+	before?: RunnerPlatform['before'];
+	/** A Delete: its item is `{ deleted: true }` once Kajabi has accepted it. */
+	deletes?: boolean;
 }
 
 /**
- * The node's `requestOperations.pagination`: n8n hands every built request of the Kajabi
- * node to this function (each operation sets `send.paginate`).
+ * A runner of the Kajabi node: sends the operation's request as Kajabi reads it, follows its
+ * pages, and puts out its records as the operation's own Simplify switch says (operations
+ * without one put them out simplified). A change that leaves a relationship empty (the last
+ * offer revoked, every tag replaced by none) answers an empty list: its item says it
+ * succeeded instead of vanishing.
  */
-export async function sendKajabiRequest(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const built = requestData.options as IHttpRequestOptions;
-	const limit =
-		requestData.maxResults === undefined || requestData.maxResults === ''
-			? undefined
-			: Number(requestData.maxResults);
-	return await itemResult(this, async () => {
-		throwHeldInputError(built);
-		const options = kajabiOptions(this, await withContactByEmail(this, built));
+export function kajabiRunner({ before, deletes = false }: KajabiRunnerOptions = {}): Runner {
+	return operationRunner({ pathParams: KAJABI_PATH_PARAMS, before }, async ({ ctx, options: filled, limit }) => {
+		const options = kajabiOptions(filled);
 		const included: IDataObject[] = [];
 		const paging: Paging = {
 			...KAJABI_PAGING,
@@ -323,48 +217,22 @@ export async function sendKajabiRequest(
 				return KAJABI_PAGING.read(body);
 			},
 		};
-		const records = await walkPages(this, KAJABI, options, paging, limit);
-		if (isDelete(this)) return [DELETED];
-		// A change that leaves a relationship empty (the last offer revoked, every tag replaced
-		// by none) answers an empty list: the item says it succeeded instead of vanishing.
+		const records = await walkPages(ctx, KAJABI, options, paging, limit);
+		if (deletes) return [DELETED];
+		// A relationship change that leaves none answers an empty list: say it succeeded.
 		if (!records.length && (options.method ?? 'GET').toUpperCase() !== 'GET') return [{ success: true }];
-		const simplify = this.getNodeParameter('simplify', true) as boolean;
+		// The operation's own Simplify switch; an operation without one reads its default, on.
+		const simplify = ctx.getNodeParameter('simplify', true) as boolean;
 		return shapeRecords(records, included, simplify !== false);
 	});
 }
 
-/** The GET request of a list for dropdowns and triggers, with the credential's base URL. */
-export async function kajabiGetOptions(
-	ctx: RequestContext,
-	url: string,
-	qs: IDataObject = {},
-): Promise<IHttpRequestOptions> {
-	const credentials = await ctx.getCredentials(KAJABI_CREDENTIAL);
-	const baseURL = kajabiBaseUrl(credentials);
-	return { method: 'GET', baseURL, url, qs, headers: { Accept: JSON_API } };
-}
+/**
+ * The Kajabi node's default runner (its `requestOperations.pagination`): it sends every
+ * operation that does not name its own (the Deletes, and the contact operations whose Contact
+ * field has By Email: contactByEmail.ts).
+ */
+export const KAJABI_RUNNER = kajabiRunner();
 
-/** One page of a Kajabi list, for searchable lists that page as the user scrolls. */
-export async function kajabiPage(
-	ctx: ILoadOptionsFunctions,
-	url: string,
-	qs: IDataObject,
-): Promise<{ records: IDataObject[]; hasMore: boolean }> {
-	return await listPage(ctx, KAJABI, KAJABI_PAGING, await kajabiGetOptions(ctx, url, qs), Number(qs['page[number]'] ?? 1));
-}
-
-/** A whole Kajabi list (up to `limit` records), for dropdowns. */
-export async function kajabiList(
-	ctx: RequestContext,
-	url: string,
-	qs: IDataObject = {},
-	limit?: number,
-): Promise<IDataObject[]> {
-	return await walkPages(
-		ctx,
-		KAJABI,
-		await kajabiGetOptions(ctx, url, { 'page[size]': 100, ...qs }),
-		KAJABI_PAGING,
-		limit,
-	);
-}
+/** The runner of Contact Note: Delete and Webhook: Delete. */
+export const KAJABI_DELETE_RUNNER = kajabiRunner({ deletes: true });

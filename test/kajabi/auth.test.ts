@@ -4,9 +4,12 @@
  * refused client shows Kajabi's own words without the secret.
  */
 import nock from 'nock';
+import { Workflow } from 'n8n-workflow';
 
 import { KajabiApi } from '../../credentials/KajabiApi.credentials';
-import { interceptHttp } from '../harness';
+import { KAJABI_BASE_URL, kajabiBaseUrl } from '../../nodes/Kajabi/address';
+import { Kajabi } from '../../nodes/Kajabi/Kajabi.node';
+import { interceptHttp, TestNodeTypes } from '../harness';
 import { KajabiMock } from '../mocks/kajabi';
 import { apiRequests, BASE_URL, mountKajabi, resetKajabi, runKajabi, virtualTime } from './run';
 
@@ -130,5 +133,30 @@ describe('token exchange', () => {
 			'https://api.kajabi.com',
 		);
 		expect(BASE_URL).not.toBe('https://api.kajabi.com');
+	});
+});
+
+describe('base URL', () => {
+	const workflow = new Workflow({ nodes: [], connections: {}, active: false, nodeTypes: new TestNodeTypes({}) });
+	const resolve = (baseUrl: unknown) =>
+		workflow.expression.getParameterValue(KAJABI_BASE_URL, null, 0, 0, 'test', [], 'internal', {
+			$credentials: { baseUrl },
+		});
+
+	test.each([
+		[undefined, 'https://api.kajabi.com'],
+		['', 'https://api.kajabi.com'],
+		['https://api.kajabi.com', 'https://api.kajabi.com'],
+		['https://api.kajabi.com/', 'https://api.kajabi.com'],
+		[' https://proxy.example.com/kajabi// ', 'https://proxy.example.com/kajabi'],
+		['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
+		[BASE_URL, BASE_URL],
+	])('base URL %j is the address %s, in the node\'s expression and in the code', (baseUrl, url) => {
+		expect(resolve(baseUrl)).toBe(url);
+		expect(kajabiBaseUrl({ baseUrl } as never)).toBe(url);
+	});
+
+	test('the node\'s requests start from the same rule', () => {
+		expect(new Kajabi().description.requestDefaults?.baseURL).toBe(KAJABI_BASE_URL);
 	});
 });

@@ -29,7 +29,7 @@ export const COMMON: Readonly<Record<string, string>> = {
 	delete: 'one item `{ "deleted": true }` once the platform has accepted the deletion',
 };
 
-// Kajabi: sendKajabiRequest → shapeRecords / simplifyRecord (nodes/Kajabi/transport.ts).
+// Kajabi: kajabiRunner (nodes/Kajabi/transport.ts) → shapeRecords / simplifyRecord (nodes/Kajabi/simplify.ts).
 const KAJABI_RECORD = 'one flat object while Simplify is on (the default), as Kajabi sends it when off';
 // Relationship answers are resource identifiers ({ id, type }): Simplify has nothing to flatten in them.
 const kajabiLinks = (what: string, whose: string) =>

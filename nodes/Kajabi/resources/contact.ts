@@ -1,5 +1,7 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
+import { sends } from '../../shared/runner';
+import { CONTACT_DELETE_RUNNER, CONTACT_RUNNER } from '../contactByEmail';
 import type { FilterDef } from '../fields';
 import {
 	contactAttributeFields,
@@ -19,14 +21,16 @@ import {
 
 const resource = 'contact';
 
+/** A change or read of a contact's offers or tags (its Contact field has By Email). */
 const relationship = (
 	method: 'GET' | 'POST' | 'DELETE' | 'PATCH',
 	what: 'offers' | 'tags',
 	preSend?: ReturnType<typeof relationshipBody>,
-) => ({
-	request: { method, url: `/v1/contacts/{contactId}/relationships/${what}` },
-	send: { paginate: true, ...(preSend ? { preSend: [preSend] } : {}) },
-});
+) =>
+	sends(
+		{ method, url: `/v1/contacts/{contactId}/relationships/${what}` },
+		{ preSend: preSend ? [preSend] : [], runner: CONTACT_RUNNER },
+	);
 
 /**
  * Kajabi sends its welcome email unless `meta.send_customer_welcome_email` is false: the
@@ -52,27 +56,21 @@ export const contactOperations: INodeProperties[] = [
 			value: 'create',
 			action: 'Create a contact',
 			description: 'Create a contact in a site',
-			routing: {
-				request: { method: 'POST', url: '/v1/contacts', body: { data: { type: 'contacts' } } },
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'POST', url: '/v1/contacts', body: { data: { type: 'contacts' } } }),
 		},
 		{
 			name: 'Delete',
 			value: 'delete',
 			action: 'Delete a contact',
 			description: 'Delete a contact for good, with its tags, notes and offers access',
-			routing: {
-				request: { method: 'DELETE', url: '/v1/contacts/{contactId}' },
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'DELETE', url: '/v1/contacts/{contactId}' }, { runner: CONTACT_DELETE_RUNNER }),
 		},
 		{
 			name: 'Get',
 			value: 'get',
 			action: 'Get a contact',
 			description: 'Read one contact with their details',
-			routing: get('/v1/contacts/{contactId}'),
+			routing: get('/v1/contacts/{contactId}', CONTACT_RUNNER),
 		},
 		{
 			name: 'Get Many',
@@ -137,15 +135,11 @@ export const contactOperations: INodeProperties[] = [
 			value: 'update',
 			action: 'Update a contact',
 			description: 'Change the attributes you fill in; the others stay as they are',
-			routing: {
-				// Kajabi requires `attributes` in an update, also when only the tags change.
-				request: {
-					method: 'PATCH',
-					url: '/v1/contacts/{contactId}',
-					body: { data: { type: 'contacts', attributes: {} } },
-				},
-				send: { paginate: true },
-			},
+			// Kajabi requires `attributes` in an update, also when only the tags change.
+			routing: sends(
+				{ method: 'PATCH', url: '/v1/contacts/{contactId}', body: { data: { type: 'contacts', attributes: {} } } },
+				{ runner: CONTACT_RUNNER },
+			),
 		},
 	]),
 ];

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { sends } from '../../shared/runner';
+import { KAJABI_DELETE_RUNNER } from '../transport';
 import {
 	filtersCollection,
 	get,
@@ -22,24 +24,14 @@ export const contactNoteOperations: INodeProperties[] = [
 			value: 'create',
 			action: 'Create a contact note',
 			description: 'Add a note to a contact',
-			routing: {
-				request: {
-					method: 'POST',
-					url: '/v1/contact_notes',
-					body: { data: { type: 'contact_notes' } },
-				},
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'POST', url: '/v1/contact_notes', body: { data: { type: 'contact_notes' } } }),
 		},
 		{
 			name: 'Delete',
 			value: 'delete',
 			action: 'Delete a contact note',
 			description: 'Delete a note for good; the contact stays',
-			routing: {
-				request: { method: 'DELETE', url: '/v1/contact_notes/{contactNoteId}' },
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'DELETE', url: '/v1/contact_notes/{contactNoteId}' }, { runner: KAJABI_DELETE_RUNNER }),
 		},
 		{
 			name: 'Get',
@@ -60,14 +52,11 @@ export const contactNoteOperations: INodeProperties[] = [
 			value: 'update',
 			action: 'Update a contact note',
 			description: 'Replace the text of a note',
-			routing: {
-				request: {
-					method: 'PATCH',
-					url: '/v1/contact_notes/{contactNoteId}',
-					body: { data: { type: 'contact_notes' } },
-				},
-				send: { paginate: true },
-			},
+			routing: sends({
+				method: 'PATCH',
+				url: '/v1/contact_notes/{contactNoteId}',
+				body: { data: { type: 'contact_notes' } },
+			}),
 		},
 	]),
 ];

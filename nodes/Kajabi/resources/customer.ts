@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { sends } from '../../shared/runner';
 import type { FilterDef } from '../fields';
 import {
 	filtersCollection,
@@ -16,16 +17,13 @@ import {
 
 const resource = 'customer';
 
-const offers = (method: 'GET' | 'POST' | 'DELETE' | 'PATCH', withBody = true) => ({
-	request: { method, url: '/v1/customers/{customerId}/relationships/offers' },
-	send: {
-		paginate: true,
+/** A read or change of a customer's offers. */
+const offers = (method: 'GET' | 'POST' | 'DELETE' | 'PATCH', withBody = true) =>
+	sends(
+		{ method, url: '/v1/customers/{customerId}/relationships/offers' },
 		// A replace with no offers revokes them all.
-		...(withBody
-			? { preSend: [relationshipBody('offerIds', 'offers', 'Offers', { allowEmpty: method === 'PATCH' })] }
-			: {}),
-	},
-});
+		{ preSend: withBody ? [relationshipBody('offerIds', 'offers', 'Offers', { allowEmpty: method === 'PATCH' })] : [] },
+	);
 
 export const customerOperations: INodeProperties[] = [
 	operationSelector(resource, 'getAll', [

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { sends } from '../../shared/runner';
 import {
 	contactAttributeFields,
 	filtersCollection,
@@ -37,14 +38,11 @@ export const formOperations: INodeProperties[] = [
 			action: 'Submit a form',
 			description:
 				'Submit a form as a visitor would: Kajabi creates or updates the contact, adds the form\'s tags, grants its offers, starts its email sequences and automations',
-			routing: {
-				request: {
-					method: 'POST',
-					url: '/v1/forms/{formId}/submit',
-					body: { data: { type: 'form_submissions' } },
-				},
-				send: { paginate: true },
-			},
+			routing: sends({
+				method: 'POST',
+				url: '/v1/forms/{formId}/submit',
+				body: { data: { type: 'form_submissions' } },
+			}),
 		},
 	]),
 ];

@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { sends } from '../../shared/runner';
+import { KAJABI_DELETE_RUNNER } from '../transport';
 import {
 	filtersCollection,
 	get,
@@ -30,20 +32,14 @@ export const hookOperations: INodeProperties[] = [
 			value: 'create',
 			action: 'Create a webhook',
 			description: 'Subscribe a URL to an event of a site',
-			routing: {
-				request: { method: 'POST', url: '/v1/hooks', body: { data: { type: 'hooks' } } },
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'POST', url: '/v1/hooks', body: { data: { type: 'hooks' } } }),
 		},
 		{
 			name: 'Delete',
 			value: 'delete',
 			action: 'Delete a webhook',
 			description: 'Delete a webhook subscription: Kajabi stops sending its events to the URL',
-			routing: {
-				request: { method: 'DELETE', url: '/v1/hooks/{hookId}' },
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'DELETE', url: '/v1/hooks/{hookId}' }, { runner: KAJABI_DELETE_RUNNER }),
 		},
 		{
 			name: 'Get',

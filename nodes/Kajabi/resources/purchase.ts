@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { sends } from '../../shared/runner';
 import {
 	filtersCollection,
 	get,
@@ -13,10 +14,8 @@ import {
 
 const resource = 'purchase';
 
-const action = (path: string) => ({
-	request: { method: 'POST' as const, url: `/v1/purchases/{purchaseId}/${path}` },
-	send: { paginate: true },
-});
+/** A POST that acts on a purchase: `/v1/purchases/{purchaseId}/<path>`. */
+const action = (path: string) => sends({ method: 'POST', url: `/v1/purchases/{purchaseId}/${path}` });
 
 export const purchaseOperations: INodeProperties[] = [
 	operationSelector(resource, 'getAll', [
