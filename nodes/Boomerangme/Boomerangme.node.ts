@@ -11,6 +11,7 @@ import { pushFields, pushOperations } from './resources/push';
 import { tariffFields, tariffOperations } from './resources/tariff';
 import { templateFields, templateOperations } from './resources/template';
 import { simplifyFields } from '../shared/output';
+import { BOOMERANGME_BASE_URL } from './address';
 import { BOOMERANGME_SIMPLE, sendBoomerangmeRequest } from './transport';
 
 export class Boomerangme implements INodeType {
@@ -29,7 +30,7 @@ export class Boomerangme implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'boomerangmeApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{ ($credentials.baseUrl || "https://api.digitalwallet.cards").replace(/\\/+$/, "") }}',
+			baseURL: BOOMERANGME_BASE_URL,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
 		// Every operation sets `send.paginate`, so n8n hands each request to this function:

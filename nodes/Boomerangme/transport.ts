@@ -22,10 +22,9 @@ import type { PathParam } from '../shared/path';
 import { fillPath, matching, positiveInteger } from '../shared/path';
 import type { ErrorText, PlatformSpec, RequestContext } from '../shared/request';
 import { headerValue, itemResult, platformRequest } from '../shared/request';
+import { baseUrlFrom } from './address';
 
 export const BOOMERANGME_CREDENTIAL = 'boomerangmeApi';
-
-export const DEFAULT_BASE_URL = 'https://api.digitalwallet.cards';
 
 /**
  * Every path the Boomerangme node and trigger call. `{name}` is filled from the node
@@ -366,10 +365,10 @@ export async function sendBoomerangmeRequest(
 	});
 }
 
-/** The base URL of the credential, without a trailing slash. */
+/** The base URL of the credential, without a trailing slash (address.ts). */
 export async function baseUrlOf(ctx: RequestContext): Promise<string> {
 	const credentials = await ctx.getCredentials(BOOMERANGME_CREDENTIAL);
-	return String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+	return baseUrlFrom(credentials.baseUrl);
 }
 
 /** One request from a dropdown, a search or the trigger's hook methods. */
