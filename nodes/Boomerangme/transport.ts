@@ -1,7 +1,8 @@
 /**
- * What is Boomerangme's own: its paths, the shapes of its IDs, its card types and balance
- * actions, how its answers carry records and pages, and how its errors read. Sending,
- * waiting, paging and error shapes live once in nodes/shared.
+ * What is Boomerangme's own in sending: the shapes of its IDs, how its answers carry records
+ * and pages, and how its errors read. Sending, waiting, paging and error shapes live once in
+ * nodes/shared; the paths, card types and input checks live beside this file (paths.ts,
+ * cards.ts, checks.ts), the address rule in address.ts.
  */
 import type {
 	DeclarativeRestApiSettings,
@@ -11,7 +12,7 @@ import type {
 	IHttpRequestOptions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { jsonParse, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { invalidFields, omit } from '../shared/fields';
 import type { SimpleViews } from '../shared/output';
@@ -23,42 +24,11 @@ import { fillPath, matching, positiveInteger } from '../shared/path';
 import type { ErrorText, PlatformSpec, RequestContext } from '../shared/request';
 import { headerValue, itemResult, platformRequest } from '../shared/request';
 import { baseUrlFrom } from './address';
+import type { BalanceAction } from './cards';
+import { BALANCE_ACTIONS } from './cards';
+import { checkBalanceAmount, mergeJsonFields } from './checks';
 
 export const BOOMERANGME_CREDENTIAL = 'boomerangmeApi';
-
-/**
- * Every path the Boomerangme node and trigger call. `{name}` is filled from the node
- * parameter of that name by `fillPath` (checked against PATH_PARAMS, encoded as one
- * segment). Paths marked "assumed" are not confirmed by Boomerangme's reference or by
- * public integrations; they follow the same REST shape and are listed in the README.
- */
-export const PATHS = {
-	cards: '/api/v2/cards',
-	card: '/api/v2/cards/{cardNumber}',
-	/** Balance actions: `/api/v2/cards/{cardNumber}/<action>`, see BALANCE_ACTIONS. */
-	cardAction: (action: string) => `/api/v2/cards/{cardNumber}/${action}`,
-	customers: '/api/v2/customers',
-	customer: '/api/v2/customers/{customerId}',
-	companies: '/api/v2/companies',
-	company: '/api/v2/companies/{companyId}',
-	companyTariff: '/api/v2/companies/{companyId}/change-tariff',
-	operations: '/api/v2/operations',
-	/** assumed */
-	pushes: '/api/v2/pushes',
-	/** assumed */
-	push: '/api/v2/pushes/{pushId}',
-	/** assumed */
-	tariffs: '/api/v2/tariffs',
-	/** assumed */
-	tariff: '/api/v2/tariffs/{tariffId}',
-	/** assumed */
-	templates: '/api/v2/templates',
-	/** assumed */
-	template: '/api/v2/templates/{templateId}',
-	webhooks: '/api/automation/webhooks',
-	/** DELETE seen; GET (to check that a hook still exists) assumed */
-	webhook: '/api/automation/webhooks/{webhookId}',
-} as const;
 
 /** A token-like ID: letters, digits, "-" and "_" (customer UUIDs, push and tariff IDs). */
 const tokenId = (label: string, example: string): PathParam =>
@@ -78,62 +48,6 @@ export const PATH_PARAMS: Record<string, PathParam> = {
 	tariffId: tokenId('Tariff', '12'),
 	webhookId: tokenId('Webhook', '731'),
 };
-
-/** Boomerangme's card types, as its screens name them, for running text ("cashback cards"). */
-export const CARD_TYPES = {
-	stamp: 'stamp',
-	cashback: 'cashback',
-	multipass: 'multipass',
-	coupon: 'coupon',
-	discount: 'discount',
-	gift: 'gift certificate',
-	membership: 'membership',
-	reward: 'reward',
-} as const;
-
-export interface BalanceAction {
-	/** The node's operation value. */
-	operation: string;
-	/** The last path segment. */
-	action: string;
-	/** The operation's name in the dropdown. */
-	name: string;
-	/** The body property that carries the amount; none for Receive Reward and Redeem Coupon. */
-	amountKey?: string;
-	/** What the amount counts, for the field's label: "Stamps". */
-	amountLabel?: string;
-	/** Whether the amount must be a whole number. */
-	whole?: boolean;
-	/** Which cards the operation applies to, in the reference's words. */
-	appliesTo: string;
-	/** Whether the path is assumed rather than seen. */
-	assumed?: boolean;
-}
-
-const { stamp, cashback, multipass, coupon, discount, gift, membership, reward } = CARD_TYPES;
-
-/**
- * The balance operations of the reference. Each changes a card's balance: a request whose
- * answer was lost is never sent again (nodes/shared/request.ts), since Boomerangme may
- * already have applied it.
- */
-export const BALANCE_ACTIONS: BalanceAction[] = [
-	{ operation: 'addAmount', action: 'add-transaction-amount', name: 'Add Amount', amountKey: 'amount', amountLabel: 'Amount', appliesTo: `${cashback} cards` },
-	{ operation: 'subtractAmount', action: 'subtract-transaction-amount', name: 'Subtract Amount', amountKey: 'amount', amountLabel: 'Amount', appliesTo: `${cashback} cards` },
-	{ operation: 'addPoints', action: 'add-point', name: 'Add Points', amountKey: 'points', amountLabel: 'Points', appliesTo: `${discount}, ${cashback} and ${gift} cards` },
-	{ operation: 'subtractPoints', action: 'subtract-point', name: 'Subtract Points', amountKey: 'points', amountLabel: 'Points', appliesTo: `${discount}, ${cashback} and ${gift} cards` },
-	{ operation: 'addRewards', action: 'add-reward', name: 'Add Rewards', amountKey: 'rewards', amountLabel: 'Rewards', whole: true, appliesTo: `${stamp} cards` },
-	{ operation: 'subtractRewards', action: 'subtract-reward', name: 'Subtract Rewards', amountKey: 'rewards', amountLabel: 'Rewards', whole: true, appliesTo: `${stamp} cards` },
-	{ operation: 'addScores', action: 'add-scores', name: 'Add Scores', amountKey: 'scores', amountLabel: 'Scores', appliesTo: `${reward} cards with the "Points" mechanics and ${multipass} (subscription) cards` },
-	{ operation: 'subtractScores', action: 'subtract-scores', name: 'Subtract Scores', amountKey: 'scores', amountLabel: 'Scores', appliesTo: `${reward} and ${multipass} (subscription) cards` },
-	{ operation: 'addStamps', action: 'add-stamp', name: 'Add Stamps', amountKey: 'stamps', amountLabel: 'Stamps', whole: true, appliesTo: `${stamp} cards` },
-	{ operation: 'subtractStamps', action: 'subtract-stamp', name: 'Subtract Stamps', amountKey: 'stamps', amountLabel: 'Stamps', whole: true, appliesTo: `${stamp} cards` },
-	{ operation: 'addVisits', action: 'add-visit', name: 'Add Visits', amountKey: 'visits', amountLabel: 'Visits', whole: true, appliesTo: `${multipass} (subscription) cards, ${membership} cards without limits, and ${stamp} and ${reward} cards with the visit mechanics` },
-	{ operation: 'subtractVisits', action: 'subtract-visit', name: 'Subtract Visits', amountKey: 'visits', amountLabel: 'Visits', whole: true, appliesTo: `${multipass} (subscription) cards and ${membership} cards with limits` },
-	{ operation: 'addPurchase', action: 'add-purchase', name: 'Add Purchase', amountKey: 'amount', amountLabel: 'Purchase Amount', appliesTo: `${stamp} and ${reward} cards with the spend mechanics`, assumed: true },
-	{ operation: 'receiveReward', action: 'receive-reward', name: 'Receive Reward', appliesTo: `${reward} cards` },
-	{ operation: 'redeemCoupon', action: 'redeem-coupon', name: 'Redeem Coupon', appliesTo: `${coupon} cards` },
-];
 
 /** The largest itemsPerPage the node asks for (the size public integrations use). */
 export const PAGE_SIZE = 100;
@@ -250,68 +164,6 @@ export const PAGING: Paging = {
 	},
 	pageSize: (options) => (isList(options) ? Number(options.qs!.itemsPerPage) : undefined),
 };
-
-/**
- * A balance operation's amount must be a positive number (a whole one for stamps, visits
- * and rewards); anything else fails here, before anything is sent.
- */
-export function checkBalanceAmount(
-	ctx: IExecuteSingleFunctions,
-	balance: BalanceAction,
-	options: IHttpRequestOptions,
-): void {
-	if (!balance.amountKey) return;
-	const body = (options.body ?? {}) as IDataObject;
-	const raw = body[balance.amountKey];
-	const amount = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-	const label = balance.amountLabel ?? 'Amount';
-	const fine =
-		typeof amount === 'number' &&
-		Number.isFinite(amount) &&
-		amount > 0 &&
-		(!balance.whole || Number.isInteger(amount));
-	if (fine) {
-		body[balance.amountKey] = amount;
-		return;
-	}
-	throw new NodeOperationError(
-		ctx.getNode(),
-		`${label} must be ${balance.whole ? 'a whole number' : 'a number'} greater than 0; got ${JSON.stringify(raw ?? null)}`,
-		{
-			itemIndex: ctx.getItemIndex(),
-			description: `Nothing was sent to Boomerangme. ${balance.name} takes a positive ${label.toLowerCase()}; to take ${label.toLowerCase()} away use the matching Subtract operation. Change the value (or the expression that gives it) and run the node again.`,
-		},
-	);
-}
-
-/**
- * The body property that carries fields given as JSON (Company Create and Update's Other
- * Fields, which the reference does not list): merged into the body before sending.
- */
-export const JSON_FIELDS = '__jsonFields';
-
-/** Merges the JSON object a field gave under JSON_FIELDS into the body; bad JSON fails here. */
-export function mergeJsonFields(ctx: IExecuteSingleFunctions, options: IHttpRequestOptions): void {
-	const body = options.body as IDataObject | undefined;
-	if (!body || !(JSON_FIELDS in body)) return;
-	const { [JSON_FIELDS]: raw, ...rest } = body;
-	let value: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			value = raw.trim() === '' ? {} : jsonParse(raw);
-		} catch {
-			value = undefined;
-		}
-	}
-	if (!value || typeof value !== 'object' || Array.isArray(value)) {
-		throw new NodeOperationError(ctx.getNode(), 'Other Fields (JSON) is not a JSON object', {
-			itemIndex: ctx.getItemIndex(),
-			description: 'Write Other Fields (JSON) as a JSON object, such as {"phone": "+15550100"}. Nothing was sent.',
-		});
-	}
-	// A field filled in by name wins over the same field in the JSON.
-	options.body = { ...(value as IDataObject), ...rest };
-}
 
 function balanceActionOf(ctx: IExecuteSingleFunctions): BalanceAction | undefined {
 	if (ctx.getNodeParameter('resource', 'card') !== 'card') return undefined;

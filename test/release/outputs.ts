@@ -12,7 +12,7 @@
  * Triggers have one `trigger` text. An operation with no rule fails the docs test, so a new
  * operation cannot ship without saying what it puts out.
  */
-import { BALANCE_ACTIONS } from '../../nodes/Boomerangme/transport';
+import { BALANCE_ACTIONS } from '../../nodes/Boomerangme/cards';
 
 export interface NodeOutputs {
 	/** By operation value, for every resource of the node that has it. */

@@ -10,7 +10,8 @@ import {
 	templateLocator,
 	TRIMMED,
 } from '../fields';
-import { BALANCE_ACTIONS, PATHS } from '../transport';
+import { BALANCE_ACTIONS } from '../cards';
+import { PATHS } from '../paths';
 
 const resource = 'card';
 

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ID_VALUE, listFields, operationSelector, request, show } from '../fields';
-import { JSON_FIELDS, PATHS } from '../transport';
+import { JSON_FIELDS } from '../checks';
+import { PATHS } from '../paths';
 
 const resource = 'company';
 

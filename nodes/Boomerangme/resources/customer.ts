@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { customerLocator, listFields, operationSelector, request, show, TRIMMED } from '../fields';
-import { PATHS } from '../transport';
+import { PATHS } from '../paths';
 
 const resource = 'customer';
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { AS_NUMBER, listFields, operationSelector, request, show, templateLocator } from '../fields';
-import { PATHS } from '../transport';
+import { PATHS } from '../paths';
 
 const resource = 'push';
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { listFields, operationSelector, request, templateLocator } from '../fields';
-import { PATHS } from '../transport';
+import { PATHS } from '../paths';
 
 const resource = 'template';
 
