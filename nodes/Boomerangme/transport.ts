@@ -1,31 +1,25 @@
 /**
- * What is Boomerangme's own in sending: the shapes of its IDs, how its answers carry records
- * and pages, and how its errors read. Sending, waiting, paging and error shapes live once in
- * nodes/shared; the paths, card types and input checks live beside this file (paths.ts,
- * cards.ts, checks.ts), the address rule in address.ts.
+ * What is Boomerangme's own in sending: its PlatformSpec (rate, credential headers, how its
+ * errors read), the shapes of its path parameters, how its answers carry records and pages,
+ * and the runners its operations name in their routing. Sending, waiting, paging and error
+ * shapes live once in nodes/shared; the paths, card types and input checks live beside this
+ * file (paths.ts, cards.ts, checks.ts), the address rule in address.ts.
  */
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { invalidFields, omit } from '../shared/fields';
-import type { SimpleViews } from '../shared/output';
-import { DELETED, isDelete, simplifyRecords } from '../shared/output';
+import { DELETED, pick, simplifyOn } from '../shared/output';
 import type { Paging } from '../shared/pages';
 import { listPage, walkPages } from '../shared/pages';
 import type { PathParam } from '../shared/path';
-import { fillPath, matching, positiveInteger } from '../shared/path';
+import { matching, positiveInteger } from '../shared/path';
 import type { ErrorText, PlatformSpec, RequestContext } from '../shared/request';
-import { headerValue, itemResult, platformRequest } from '../shared/request';
+import { headerValue, platformRequest } from '../shared/request';
+import type { Operation, Runner, RunnerPlatform } from '../shared/runner';
+import { operationRunner } from '../shared/runner';
 import { baseUrlFrom } from './address';
 import type { BalanceAction } from './cards';
-import { BALANCE_ACTIONS } from './cards';
 import { checkBalanceAmount, mergeJsonFields } from './checks';
 
 export const BOOMERANGME_CREDENTIAL = 'boomerangmeApi';
@@ -165,11 +159,45 @@ export const PAGING: Paging = {
 	pageSize: (options) => (isList(options) ? Number(options.qs!.itemsPerPage) : undefined),
 };
 
-function balanceActionOf(ctx: IExecuteSingleFunctions): BalanceAction | undefined {
-	if (ctx.getNodeParameter('resource', 'card') !== 'card') return undefined;
-	const operation = ctx.getNodeParameter('operation', '') as string;
-	return BALANCE_ACTIONS.find((balance) => balance.operation === operation);
+/** What every Boomerangme runner is told: the shapes of the path parameters it fills. */
+const RUNNER_PLATFORM: RunnerPlatform = { pathParams: PATH_PARAMS };
+
+/** Sends the operation's request and returns its records: every page of a list (or up to the Limit). */
+async function walk({ ctx, options, limit }: Operation): Promise<IDataObject[]> {
+	return await walkPages(ctx, BOOMERANGME, options, PAGING, limit);
 }
+
+/**
+ * The node's default runner (its `requestOperations.pagination`): the request as routing
+ * built it, its pages followed, its records as Boomerangme gave them.
+ */
+export const boomerangmeRunner: Runner = operationRunner(RUNNER_PLATFORM, walk);
+
+/** The runner of a Delete: once Boomerangme has accepted it, the item is `{ deleted: true }`. */
+export const deleteRunner: Runner = operationRunner(RUNNER_PLATFORM, async (operation) => {
+	await walk(operation);
+	return [DELETED];
+});
+
+/**
+ * The runner of a Get or Get Many with a Simplify switch: with the switch on, each record
+ * keeps only `keys` (BOOMERANGME_SIMPLE in fields.ts).
+ */
+export function simplifyRunner(keys: readonly string[]): Runner {
+	return operationRunner(RUNNER_PLATFORM, async (operation) => {
+		const found = await walk(operation);
+		return simplifyOn(operation.ctx) ? found.map((record) => pick(record, keys)) : found;
+	});
+}
+
+/**
+ * The runner of Company Create and Update: the Other Fields (JSON) are merged into the body
+ * (bad JSON fails the item before anything is sent).
+ */
+export const otherFieldsRunner: Runner = operationRunner(RUNNER_PLATFORM, async (operation) => {
+	mergeJsonFields(operation.ctx, operation.options);
+	return await walk(operation);
+});
 
 /** A balance operation the platform refused: say which cards it applies to. */
 function withCardTypeHint(error: unknown, balance: BalanceAction): unknown {
@@ -180,39 +208,17 @@ function withCardTypeHint(error: unknown, balance: BalanceAction): unknown {
 	return error;
 }
 
-/** What Simplify keeps of Boomerangme's records, per resource (Get and Get Many). */
-export const BOOMERANGME_SIMPLE: SimpleViews = {
-	card: {
-		operations: ['get', 'getAll'],
-		keys: ['id', 'templateId', 'customerId', 'type', 'status', 'balance', 'installLink', 'createdAt'],
-	},
-	customer: { operations: ['get', 'getAll'], keys: ['id', 'firstName', 'surname', 'email', 'phone', 'createdAt'] },
-};
-
 /**
- * The node's `requestOperations.pagination`: n8n hands every request the Boomerangme node
- * builds to this function (each operation sets `send.paginate`). It fills and checks path
- * parameters, checks balance amounts, follows pages and shapes the items.
+ * The runner of one balance operation: its amount is checked before anything is sent, and
+ * a refusal says which card types the operation applies to.
  */
-export async function sendBoomerangmeRequest(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const options = requestData.options as IHttpRequestOptions;
-	const limit =
-		requestData.maxResults === undefined || requestData.maxResults === ''
-			? undefined
-			: Number(requestData.maxResults);
-	return await itemResult(this, async () => {
-		const filled = { ...options, url: fillPath(this, options.url, PATH_PARAMS) };
-		mergeJsonFields(this, filled);
-		const balance = balanceActionOf(this);
-		if (balance) checkBalanceAmount(this, balance, filled);
+export function balanceRunner(balance: BalanceAction): Runner {
+	return operationRunner(RUNNER_PLATFORM, async (operation) => {
+		checkBalanceAmount(operation.ctx, balance, operation.options);
 		try {
-			const records = await walkPages(this, BOOMERANGME, filled, PAGING, limit);
-			return isDelete(this) ? [DELETED] : simplifyRecords(this, BOOMERANGME_SIMPLE, records);
+			return await walk(operation);
 		} catch (error) {
-			throw balance ? withCardTypeHint(error, balance) : error;
+			throw withCardTypeHint(error, balance);
 		}
 	});
 }
