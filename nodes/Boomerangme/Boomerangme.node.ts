@@ -11,7 +11,9 @@ import { pushFields, pushOperations } from './resources/push';
 import { tariffFields, tariffOperations } from './resources/tariff';
 import { templateFields, templateOperations } from './resources/template';
 import { simplifyFields } from '../shared/output';
-import { BOOMERANGME_SIMPLE, sendBoomerangmeRequest } from './transport';
+import { BOOMERANGME_BASE_URL } from './address';
+import { BOOMERANGME_SIMPLE } from './fields';
+import { boomerangmeRunner } from './transport';
 
 export class Boomerangme implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,12 +31,13 @@ export class Boomerangme implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'boomerangmeApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{ ($credentials.baseUrl || "https://api.digitalwallet.cards").replace(/\\/+$/, "") }}',
+			baseURL: BOOMERANGME_BASE_URL,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
-		// Every operation sets `send.paginate`, so n8n hands each request to this function:
-		// it checks path parameters and amounts, follows pages and shapes errors.
-		requestOperations: { pagination: sendBoomerangmeRequest },
+		// Every operation's routing is written with `sends()`, so n8n hands each request to a
+		// runner: this one, unless the operation names its own (balance operations, deletes,
+		// Simplify, Company's Other Fields; see transport.ts).
+		requestOperations: { pagination: boomerangmeRunner },
 		properties: [
 			{
 				displayName: 'Resource',

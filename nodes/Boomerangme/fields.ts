@@ -1,18 +1,26 @@
 /**
  * Field builders that several Boomerangme resources use: the Operation dropdown, list
- * size, template and customer pickers, and the values routing sends.
+ * size, template and customer pickers, the Simplify switches, and the values routing sends.
  */
 import type { INodeProperties } from 'n8n-workflow';
 
 import { PAGE_SIZE } from './transport';
 import { operationSelector, returnAllAndLimit, show } from '../shared/fields';
+import type { SimpleViews } from '../shared/output';
 
 export { operationSelector, show };
 
-/** The routing of an operation: one request, handed to the node's send function. */
-export function request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string) {
-	return { request: { method, url }, send: { paginate: true } };
-}
+/**
+ * What Simplify keeps of Boomerangme's records, per resource (Get and Get Many): the node
+ * makes the switches from it, and those operations name `simplifyRunner` with its keys.
+ */
+export const BOOMERANGME_SIMPLE: SimpleViews = {
+	card: {
+		operations: ['get', 'getAll'],
+		keys: ['id', 'templateId', 'customerId', 'type', 'status', 'balance', 'installLink', 'createdAt'],
+	},
+	customer: { operations: ['get', 'getAll'], keys: ['id', 'firstName', 'surname', 'email', 'phone', 'createdAt'] },
+};
 
 /** "Return All" and "Limit" for a Boomerangme list (`page` / `itemsPerPage`). */
 export function listFields(resource: string, operation: string): INodeProperties[] {

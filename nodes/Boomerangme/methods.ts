@@ -6,7 +6,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { boomerangmeList, boomerangmePage, PATHS } from './transport';
+import { PATHS } from './paths';
+import { boomerangmeList, boomerangmePage } from './transport';
 
 /** Dropdowns show at most this many entries; an account with more is searched or given by ID. */
 const DROPDOWN_LIMIT = 500;

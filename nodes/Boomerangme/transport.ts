@@ -1,65 +1,28 @@
 /**
- * What is Boomerangme's own: its paths, the shapes of its IDs, its card types and balance
- * actions, how its answers carry records and pages, and how its errors read. Sending,
- * waiting, paging and error shapes live once in nodes/shared.
+ * What is Boomerangme's own in sending: its PlatformSpec (rate, credential headers, how its
+ * errors read), the shapes of its path parameters, how its answers carry records and pages,
+ * and the runners its operations name in their routing. Sending, waiting, paging and error
+ * shapes live once in nodes/shared; the paths, card types and input checks live beside this
+ * file (paths.ts, cards.ts, checks.ts), the address rule in address.ts.
  */
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-} from 'n8n-workflow';
-import { jsonParse, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { invalidFields, omit } from '../shared/fields';
-import type { SimpleViews } from '../shared/output';
-import { DELETED, isDelete, simplifyRecords } from '../shared/output';
+import { DELETED, pick, simplifyOn } from '../shared/output';
 import type { Paging } from '../shared/pages';
 import { listPage, walkPages } from '../shared/pages';
 import type { PathParam } from '../shared/path';
-import { fillPath, matching, positiveInteger } from '../shared/path';
+import { matching, positiveInteger } from '../shared/path';
 import type { ErrorText, PlatformSpec, RequestContext } from '../shared/request';
-import { headerValue, itemResult, platformRequest } from '../shared/request';
+import { headerValue, platformRequest } from '../shared/request';
+import type { Operation, Runner, RunnerPlatform } from '../shared/runner';
+import { operationRunner } from '../shared/runner';
+import { baseUrlFrom } from './address';
+import type { BalanceAction } from './cards';
+import { checkBalanceAmount, mergeJsonFields } from './checks';
 
 export const BOOMERANGME_CREDENTIAL = 'boomerangmeApi';
-
-export const DEFAULT_BASE_URL = 'https://api.digitalwallet.cards';
-
-/**
- * Every path the Boomerangme node and trigger call. `{name}` is filled from the node
- * parameter of that name by `fillPath` (checked against PATH_PARAMS, encoded as one
- * segment). Paths marked "assumed" are not confirmed by Boomerangme's reference or by
- * public integrations; they follow the same REST shape and are listed in the README.
- */
-export const PATHS = {
-	cards: '/api/v2/cards',
-	card: '/api/v2/cards/{cardNumber}',
-	/** Balance actions: `/api/v2/cards/{cardNumber}/<action>`, see BALANCE_ACTIONS. */
-	cardAction: (action: string) => `/api/v2/cards/{cardNumber}/${action}`,
-	customers: '/api/v2/customers',
-	customer: '/api/v2/customers/{customerId}',
-	companies: '/api/v2/companies',
-	company: '/api/v2/companies/{companyId}',
-	companyTariff: '/api/v2/companies/{companyId}/change-tariff',
-	operations: '/api/v2/operations',
-	/** assumed */
-	pushes: '/api/v2/pushes',
-	/** assumed */
-	push: '/api/v2/pushes/{pushId}',
-	/** assumed */
-	tariffs: '/api/v2/tariffs',
-	/** assumed */
-	tariff: '/api/v2/tariffs/{tariffId}',
-	/** assumed */
-	templates: '/api/v2/templates',
-	/** assumed */
-	template: '/api/v2/templates/{templateId}',
-	webhooks: '/api/automation/webhooks',
-	/** DELETE seen; GET (to check that a hook still exists) assumed */
-	webhook: '/api/automation/webhooks/{webhookId}',
-} as const;
 
 /** A token-like ID: letters, digits, "-" and "_" (customer UUIDs, push and tariff IDs). */
 const tokenId = (label: string, example: string): PathParam =>
@@ -79,62 +42,6 @@ export const PATH_PARAMS: Record<string, PathParam> = {
 	tariffId: tokenId('Tariff', '12'),
 	webhookId: tokenId('Webhook', '731'),
 };
-
-/** Boomerangme's card types, as its screens name them, for running text ("cashback cards"). */
-export const CARD_TYPES = {
-	stamp: 'stamp',
-	cashback: 'cashback',
-	multipass: 'multipass',
-	coupon: 'coupon',
-	discount: 'discount',
-	gift: 'gift certificate',
-	membership: 'membership',
-	reward: 'reward',
-} as const;
-
-export interface BalanceAction {
-	/** The node's operation value. */
-	operation: string;
-	/** The last path segment. */
-	action: string;
-	/** The operation's name in the dropdown. */
-	name: string;
-	/** The body property that carries the amount; none for Receive Reward and Redeem Coupon. */
-	amountKey?: string;
-	/** What the amount counts, for the field's label: "Stamps". */
-	amountLabel?: string;
-	/** Whether the amount must be a whole number. */
-	whole?: boolean;
-	/** Which cards the operation applies to, in the reference's words. */
-	appliesTo: string;
-	/** Whether the path is assumed rather than seen. */
-	assumed?: boolean;
-}
-
-const { stamp, cashback, multipass, coupon, discount, gift, membership, reward } = CARD_TYPES;
-
-/**
- * The balance operations of the reference. Each changes a card's balance: a request whose
- * answer was lost is never sent again (nodes/shared/request.ts), since Boomerangme may
- * already have applied it.
- */
-export const BALANCE_ACTIONS: BalanceAction[] = [
-	{ operation: 'addAmount', action: 'add-transaction-amount', name: 'Add Amount', amountKey: 'amount', amountLabel: 'Amount', appliesTo: `${cashback} cards` },
-	{ operation: 'subtractAmount', action: 'subtract-transaction-amount', name: 'Subtract Amount', amountKey: 'amount', amountLabel: 'Amount', appliesTo: `${cashback} cards` },
-	{ operation: 'addPoints', action: 'add-point', name: 'Add Points', amountKey: 'points', amountLabel: 'Points', appliesTo: `${discount}, ${cashback} and ${gift} cards` },
-	{ operation: 'subtractPoints', action: 'subtract-point', name: 'Subtract Points', amountKey: 'points', amountLabel: 'Points', appliesTo: `${discount}, ${cashback} and ${gift} cards` },
-	{ operation: 'addRewards', action: 'add-reward', name: 'Add Rewards', amountKey: 'rewards', amountLabel: 'Rewards', whole: true, appliesTo: `${stamp} cards` },
-	{ operation: 'subtractRewards', action: 'subtract-reward', name: 'Subtract Rewards', amountKey: 'rewards', amountLabel: 'Rewards', whole: true, appliesTo: `${stamp} cards` },
-	{ operation: 'addScores', action: 'add-scores', name: 'Add Scores', amountKey: 'scores', amountLabel: 'Scores', appliesTo: `${reward} cards with the "Points" mechanics and ${multipass} (subscription) cards` },
-	{ operation: 'subtractScores', action: 'subtract-scores', name: 'Subtract Scores', amountKey: 'scores', amountLabel: 'Scores', appliesTo: `${reward} and ${multipass} (subscription) cards` },
-	{ operation: 'addStamps', action: 'add-stamp', name: 'Add Stamps', amountKey: 'stamps', amountLabel: 'Stamps', whole: true, appliesTo: `${stamp} cards` },
-	{ operation: 'subtractStamps', action: 'subtract-stamp', name: 'Subtract Stamps', amountKey: 'stamps', amountLabel: 'Stamps', whole: true, appliesTo: `${stamp} cards` },
-	{ operation: 'addVisits', action: 'add-visit', name: 'Add Visits', amountKey: 'visits', amountLabel: 'Visits', whole: true, appliesTo: `${multipass} (subscription) cards, ${membership} cards without limits, and ${stamp} and ${reward} cards with the visit mechanics` },
-	{ operation: 'subtractVisits', action: 'subtract-visit', name: 'Subtract Visits', amountKey: 'visits', amountLabel: 'Visits', whole: true, appliesTo: `${multipass} (subscription) cards and ${membership} cards with limits` },
-	{ operation: 'addPurchase', action: 'add-purchase', name: 'Add Purchase', amountKey: 'amount', amountLabel: 'Purchase Amount', appliesTo: `${stamp} and ${reward} cards with the spend mechanics`, assumed: true },
-	{ operation: 'receiveReward', action: 'receive-reward', name: 'Receive Reward', appliesTo: `${reward} cards` },
-	{ operation: 'redeemCoupon', action: 'redeem-coupon', name: 'Redeem Coupon', appliesTo: `${coupon} cards` },
-];
 
 /** The largest itemsPerPage the node asks for (the size public integrations use). */
 export const PAGE_SIZE = 100;
@@ -252,73 +159,45 @@ export const PAGING: Paging = {
 	pageSize: (options) => (isList(options) ? Number(options.qs!.itemsPerPage) : undefined),
 };
 
-/**
- * A balance operation's amount must be a positive number (a whole one for stamps, visits
- * and rewards); anything else fails here, before anything is sent.
- */
-export function checkBalanceAmount(
-	ctx: IExecuteSingleFunctions,
-	balance: BalanceAction,
-	options: IHttpRequestOptions,
-): void {
-	if (!balance.amountKey) return;
-	const body = (options.body ?? {}) as IDataObject;
-	const raw = body[balance.amountKey];
-	const amount = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-	const label = balance.amountLabel ?? 'Amount';
-	const fine =
-		typeof amount === 'number' &&
-		Number.isFinite(amount) &&
-		amount > 0 &&
-		(!balance.whole || Number.isInteger(amount));
-	if (fine) {
-		body[balance.amountKey] = amount;
-		return;
-	}
-	throw new NodeOperationError(
-		ctx.getNode(),
-		`${label} must be ${balance.whole ? 'a whole number' : 'a number'} greater than 0; got ${JSON.stringify(raw ?? null)}`,
-		{
-			itemIndex: ctx.getItemIndex(),
-			description: `Nothing was sent to Boomerangme. ${balance.name} takes a positive ${label.toLowerCase()}; to take ${label.toLowerCase()} away use the matching Subtract operation. Change the value (or the expression that gives it) and run the node again.`,
-		},
-	);
+/** What every Boomerangme runner is told: the shapes of the path parameters it fills. */
+const RUNNER_PLATFORM: RunnerPlatform = { pathParams: PATH_PARAMS };
+
+/** Sends the operation's request and returns its records: every page of a list (or up to the Limit). */
+async function walk({ ctx, options, limit }: Operation): Promise<IDataObject[]> {
+	return await walkPages(ctx, BOOMERANGME, options, PAGING, limit);
 }
 
 /**
- * The body property that carries fields given as JSON (Company Create and Update's Other
- * Fields, which the reference does not list): merged into the body before sending.
+ * The node's default runner (its `requestOperations.pagination`): the request as routing
+ * built it, its pages followed, its records as Boomerangme gave them.
  */
-export const JSON_FIELDS = '__jsonFields';
+export const boomerangmeRunner: Runner = operationRunner(RUNNER_PLATFORM, walk);
 
-/** Merges the JSON object a field gave under JSON_FIELDS into the body; bad JSON fails here. */
-export function mergeJsonFields(ctx: IExecuteSingleFunctions, options: IHttpRequestOptions): void {
-	const body = options.body as IDataObject | undefined;
-	if (!body || !(JSON_FIELDS in body)) return;
-	const { [JSON_FIELDS]: raw, ...rest } = body;
-	let value: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			value = raw.trim() === '' ? {} : jsonParse(raw);
-		} catch {
-			value = undefined;
-		}
-	}
-	if (!value || typeof value !== 'object' || Array.isArray(value)) {
-		throw new NodeOperationError(ctx.getNode(), 'Other Fields (JSON) is not a JSON object', {
-			itemIndex: ctx.getItemIndex(),
-			description: 'Write Other Fields (JSON) as a JSON object, such as {"phone": "+15550100"}. Nothing was sent.',
-		});
-	}
-	// A field filled in by name wins over the same field in the JSON.
-	options.body = { ...(value as IDataObject), ...rest };
+/** The runner of a Delete: once Boomerangme has accepted it, the item is `{ deleted: true }`. */
+export const deleteRunner: Runner = operationRunner(RUNNER_PLATFORM, async (operation) => {
+	await walk(operation);
+	return [DELETED];
+});
+
+/**
+ * The runner of a Get or Get Many with a Simplify switch: with the switch on, each record
+ * keeps only `keys` (BOOMERANGME_SIMPLE in fields.ts).
+ */
+export function simplifyRunner(keys: readonly string[]): Runner {
+	return operationRunner(RUNNER_PLATFORM, async (operation) => {
+		const found = await walk(operation);
+		return simplifyOn(operation.ctx) ? found.map((record) => pick(record, keys)) : found;
+	});
 }
 
-function balanceActionOf(ctx: IExecuteSingleFunctions): BalanceAction | undefined {
-	if (ctx.getNodeParameter('resource', 'card') !== 'card') return undefined;
-	const operation = ctx.getNodeParameter('operation', '') as string;
-	return BALANCE_ACTIONS.find((balance) => balance.operation === operation);
-}
+/**
+ * The runner of Company Create and Update: the Other Fields (JSON) are merged into the body
+ * (bad JSON fails the item before anything is sent).
+ */
+export const otherFieldsRunner: Runner = operationRunner(RUNNER_PLATFORM, async (operation) => {
+	mergeJsonFields(operation.ctx, operation.options);
+	return await walk(operation);
+});
 
 /** A balance operation the platform refused: say which cards it applies to. */
 function withCardTypeHint(error: unknown, balance: BalanceAction): unknown {
@@ -329,47 +208,25 @@ function withCardTypeHint(error: unknown, balance: BalanceAction): unknown {
 	return error;
 }
 
-/** What Simplify keeps of Boomerangme's records, per resource (Get and Get Many). */
-export const BOOMERANGME_SIMPLE: SimpleViews = {
-	card: {
-		operations: ['get', 'getAll'],
-		keys: ['id', 'templateId', 'customerId', 'type', 'status', 'balance', 'installLink', 'createdAt'],
-	},
-	customer: { operations: ['get', 'getAll'], keys: ['id', 'firstName', 'surname', 'email', 'phone', 'createdAt'] },
-};
-
 /**
- * The node's `requestOperations.pagination`: n8n hands every request the Boomerangme node
- * builds to this function (each operation sets `send.paginate`). It fills and checks path
- * parameters, checks balance amounts, follows pages and shapes the items.
+ * The runner of one balance operation: its amount is checked before anything is sent, and
+ * a refusal says which card types the operation applies to.
  */
-export async function sendBoomerangmeRequest(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const options = requestData.options as IHttpRequestOptions;
-	const limit =
-		requestData.maxResults === undefined || requestData.maxResults === ''
-			? undefined
-			: Number(requestData.maxResults);
-	return await itemResult(this, async () => {
-		const filled = { ...options, url: fillPath(this, options.url, PATH_PARAMS) };
-		mergeJsonFields(this, filled);
-		const balance = balanceActionOf(this);
-		if (balance) checkBalanceAmount(this, balance, filled);
+export function balanceRunner(balance: BalanceAction): Runner {
+	return operationRunner(RUNNER_PLATFORM, async (operation) => {
+		checkBalanceAmount(operation.ctx, balance, operation.options);
 		try {
-			const records = await walkPages(this, BOOMERANGME, filled, PAGING, limit);
-			return isDelete(this) ? [DELETED] : simplifyRecords(this, BOOMERANGME_SIMPLE, records);
+			return await walk(operation);
 		} catch (error) {
-			throw balance ? withCardTypeHint(error, balance) : error;
+			throw withCardTypeHint(error, balance);
 		}
 	});
 }
 
-/** The base URL of the credential, without a trailing slash. */
+/** The base URL of the credential, without a trailing slash (address.ts). */
 export async function baseUrlOf(ctx: RequestContext): Promise<string> {
 	const credentials = await ctx.getCredentials(BOOMERANGME_CREDENTIAL);
-	return String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+	return baseUrlFrom(credentials.baseUrl);
 }
 
 /** One request from a dropdown, a search or the trigger's hook methods. */

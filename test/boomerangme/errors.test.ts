@@ -138,6 +138,21 @@ describe('Company: named fields, and Other Fields (JSON) as an extra', () => {
 		expect(result.items[1].json).toMatchObject({ name: 'Tea Time' });
 	});
 
+	it('a bad Company ID fails before the JSON is read, as the path check comes first', async () => {
+		const mock = new BoomerangmeMock();
+		const requests = interceptHttp(BASE_URL, mock.handle);
+		const result = await runBoomerangme(
+			{ resource: 'company', operation: 'update', companyId: '10/25', updateFields: { otherFields: '{"phone": ' } },
+			{ continueOnFail: true },
+		);
+		expect(requests).toEqual([]);
+		expect(result.items[0].json).toEqual({
+			error: 'Company "10/25" is not valid',
+			description: expect.stringContaining('Nothing was sent'),
+			httpCode: null,
+		});
+	});
+
 	it('an object from an expression is sent as it is', async () => {
 		const mock = new BoomerangmeMock();
 		const requests = interceptHttp(BASE_URL, mock.handle);

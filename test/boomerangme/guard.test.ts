@@ -6,7 +6,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { Boomerangme } from '../../nodes/Boomerangme/Boomerangme.node';
-import { BALANCE_ACTIONS } from '../../nodes/Boomerangme/transport';
+import { BALANCE_ACTIONS } from '../../nodes/Boomerangme/cards';
 import { interceptHttp, resetHttp } from '../harness';
 import { BoomerangmeMock } from '../mocks/boomerangme';
 import { BASE_URL, runBoomerangme } from './run';

@@ -2,6 +2,8 @@
 import { Workflow } from 'n8n-workflow';
 
 import { BoomerangmeApi } from '../../credentials/BoomerangmeApi.credentials';
+import { Boomerangme } from '../../nodes/Boomerangme/Boomerangme.node';
+import { baseUrlFrom, BOOMERANGME_BASE_URL, DEFAULT_BASE_URL } from '../../nodes/Boomerangme/address';
 import { listSearch, loadOptions } from '../../nodes/Boomerangme/methods';
 import { interceptHttp, resetHttp, TestNodeTypes } from '../harness';
 import { BoomerangmeMock, customerId } from '../mocks/boomerangme';
@@ -104,6 +106,32 @@ test('the credential test lists one customer at the configured base URL with the
 			properties: { key: 'code', value: undefined, message: expect.stringContaining('not as Boomerangme') },
 		},
 	]);
+});
+
+describe("one rule for Boomerangme's address: the node's expression and the code agree", () => {
+	const workflow = new Workflow({ nodes: [], connections: {}, active: false, nodeTypes: new TestNodeTypes({}) });
+	const resolve = (baseUrl: unknown) =>
+		workflow.expression.getParameterValue(BOOMERANGME_BASE_URL, null, 0, 0, 'test', [], 'internal', {
+			$credentials: { ...CREDENTIALS, baseUrl },
+		});
+
+	test('the node sends every operation to the address of the rule', () => {
+		expect(new Boomerangme().description.requestDefaults?.baseURL).toBe(BOOMERANGME_BASE_URL);
+		expect(BOOMERANGME_BASE_URL).toBe(
+			'={{ ($credentials.baseUrl || "https://api.digitalwallet.cards").replace(/\\/+$/, "") }}',
+		);
+	});
+
+	test.each([
+		['', DEFAULT_BASE_URL],
+		[undefined, DEFAULT_BASE_URL],
+		[BASE_URL, BASE_URL],
+		['https://proxy.example/boomerang/', 'https://proxy.example/boomerang'],
+		['http://127.0.0.1:8080//', 'http://127.0.0.1:8080'],
+	])('Base URL %j is the address %s, in the expression and in the code', (baseUrl, url) => {
+		expect(resolve(baseUrl)).toBe(url);
+		expect(baseUrlFrom(baseUrl)).toBe(url);
+	});
 });
 
 test("the credential's rate fields pace the requests of every item", async () => {

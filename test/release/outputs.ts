@@ -12,7 +12,7 @@
  * Triggers have one `trigger` text. An operation with no rule fails the docs test, so a new
  * operation cannot ship without saying what it puts out.
  */
-import { BALANCE_ACTIONS } from '../../nodes/Boomerangme/transport';
+import { BALANCE_ACTIONS } from '../../nodes/Boomerangme/cards';
 
 export interface NodeOutputs {
 	/** By operation value, for every resource of the node that has it. */
@@ -147,7 +147,7 @@ const GETCOURSE_TRIGGER: NodeOutputs = {
 		"one item per new record since the last check (a user, an order, a payment, an order whose status changed, a user added to the group), each a row of GetCourse's export keyed by the export's own column names (Russian for most columns; there is no Simplify here). A check that finds nothing new starts nothing, and a check sooner than 10 minutes after the last one does nothing at all; the first check after activation only notes what is already there unless Backfill Days asks for earlier days. Fetch Test Event puts out up to 5 of the latest rows of the last three days",
 };
 
-// Boomerangme: sendBoomerangmeRequest → PAGING.read, BOOMERANGME_SIMPLE (nodes/Boomerangme/transport.ts).
+// Boomerangme: the runners of nodes/Boomerangme/transport.ts → PAGING.read; deleteRunner, simplifyRunner (BOOMERANGME_SIMPLE in fields.ts).
 const BOOMERANGME_BALANCE =
 	'one item with what Boomerangme answers, the card with its new balance (every field: Simplify is only on Get and Get Many), or `{ "success": true }` when it answers with no content';
 

@@ -7,7 +7,7 @@
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
 import { Boomerangme } from '../../nodes/Boomerangme/Boomerangme.node';
-import { BOOMERANGME_SIMPLE } from '../../nodes/Boomerangme/transport';
+import { BOOMERANGME_SIMPLE } from '../../nodes/Boomerangme/fields';
 import { GetCourse } from '../../nodes/GetCourse/GetCourse.node';
 import { Kajabi } from '../../nodes/Kajabi/Kajabi.node';
 import { Kwiga } from '../../nodes/Kwiga/Kwiga.node';

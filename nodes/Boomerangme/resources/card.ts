@@ -2,17 +2,23 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import {
 	AS_NUMBER,
+	BOOMERANGME_SIMPLE,
 	customerLocator,
 	listFields,
 	operationSelector,
-	request,
 	show,
 	templateLocator,
 	TRIMMED,
 } from '../fields';
-import { BALANCE_ACTIONS, PATHS } from '../transport';
+import { sends } from '../../shared/runner';
+import { BALANCE_ACTIONS } from '../cards';
+import { PATHS } from '../paths';
+import { balanceRunner, deleteRunner, simplifyRunner } from '../transport';
 
 const resource = 'card';
+
+/** Get and Get Many: Simplify keeps the card's main fields. */
+const simplified = simplifyRunner(BOOMERANGME_SIMPLE.card.keys);
 
 /** "Add stamps to a card", "Subtract points from a card", "Redeem coupon on a card". */
 function actionOf(operation: string, name: string): string {
@@ -26,7 +32,7 @@ const balanceOptions: INodePropertyOptions[] = BALANCE_ACTIONS.map((balance) => 
 	value: balance.operation,
 	action: actionOf(balance.operation, balance.name),
 	description: `Applies to ${balance.appliesTo}`,
-	routing: request('POST', PATHS.cardAction(balance.action)),
+	routing: sends({ method: 'POST', url: PATHS.cardAction(balance.action) }, { runner: balanceRunner(balance) }),
 }));
 
 export const cardOperations: INodeProperties[] = [
@@ -36,28 +42,28 @@ export const cardOperations: INodeProperties[] = [
 			value: 'delete',
 			action: 'Delete a card',
 			description: 'Delete a card by its number (any card type)',
-			routing: request('DELETE', PATHS.card),
+			routing: sends({ method: 'DELETE', url: PATHS.card }, { runner: deleteRunner }),
 		},
 		{
 			name: 'Get',
 			value: 'get',
 			action: 'Get a card',
 			description: 'Get a card and its balance by its number (any card type)',
-			routing: request('GET', PATHS.card),
+			routing: sends({ method: 'GET', url: PATHS.card }, { runner: simplified }),
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many cards',
 			description: 'List cards, by template or customer (any card type)',
-			routing: request('GET', PATHS.cards),
+			routing: sends({ method: 'GET', url: PATHS.cards }, { runner: simplified }),
 		},
 		{
 			name: 'Issue',
 			value: 'issue',
 			action: 'Issue a card to a customer',
 			description: 'Issue a card of a template to a customer (any card type)',
-			routing: request('POST', PATHS.cards),
+			routing: sends({ method: 'POST', url: PATHS.cards }),
 		},
 		...balanceOptions,
 	].sort((a, b) => a.name.localeCompare(b.name))),

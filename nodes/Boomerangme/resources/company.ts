@@ -1,7 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ID_VALUE, listFields, operationSelector, request, show } from '../fields';
-import { JSON_FIELDS, PATHS } from '../transport';
+import { ID_VALUE, listFields, operationSelector, show } from '../fields';
+import { sends } from '../../shared/runner';
+import { JSON_FIELDS } from '../checks';
+import { PATHS } from '../paths';
+import { otherFieldsRunner } from '../transport';
 
 const resource = 'company';
 
@@ -23,7 +26,7 @@ const otherFields: INodeProperties = {
 	default: '{}',
 	description:
 		'Any other field of the company, as a JSON object such as {"phone": "+15550100"}. Copy the field names from a company that Get returns.',
-	// Merged into the body by the send function (transport.ts), where bad JSON fails the item.
+	// Merged into the body by Create's and Update's runner (otherFieldsRunner), where bad JSON fails the item.
 	routing: { send: { type: 'body', property: JSON_FIELDS } },
 };
 
@@ -34,35 +37,35 @@ export const companyOperations: INodeProperties[] = [
 			value: 'changeTariff',
 			action: 'Change the tariff of a company',
 			description: 'Move a sub-account to another of your tariffs',
-			routing: request('POST', PATHS.companyTariff),
+			routing: sends({ method: 'POST', url: PATHS.companyTariff }),
 		},
 		{
 			name: 'Create',
 			value: 'create',
 			action: 'Create a company',
 			description: 'Create a sub-account',
-			routing: request('POST', PATHS.companies),
+			routing: sends({ method: 'POST', url: PATHS.companies }, { runner: otherFieldsRunner }),
 		},
 		{
 			name: 'Get',
 			value: 'get',
 			action: 'Get a company',
 			description: 'Get a sub-account by its ID',
-			routing: request('GET', PATHS.company),
+			routing: sends({ method: 'GET', url: PATHS.company }),
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many companies',
 			description: "List your agency's sub-accounts",
-			routing: request('GET', PATHS.companies),
+			routing: sends({ method: 'GET', url: PATHS.companies }),
 		},
 		{
 			name: 'Update',
 			value: 'update',
 			action: 'Update a company',
 			description: "Change a sub-account's information",
-			routing: request('PATCH', PATHS.company),
+			routing: sends({ method: 'PATCH', url: PATHS.company }, { runner: otherFieldsRunner }),
 		},
 	]),
 ];

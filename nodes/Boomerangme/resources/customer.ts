@@ -1,9 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { customerLocator, listFields, operationSelector, request, show, TRIMMED } from '../fields';
-import { PATHS } from '../transport';
+import { BOOMERANGME_SIMPLE, customerLocator, listFields, operationSelector, show, TRIMMED } from '../fields';
+import { sends } from '../../shared/runner';
+import { PATHS } from '../paths';
+import { deleteRunner, simplifyRunner } from '../transport';
 
 const resource = 'customer';
+
+/** Get and Get Many: Simplify keeps the customer's name and contacts. */
+const simplified = simplifyRunner(BOOMERANGME_SIMPLE.customer.keys);
 
 export const customerOperations: INodeProperties[] = [
 	operationSelector(resource, 'get', [
@@ -12,35 +17,35 @@ export const customerOperations: INodeProperties[] = [
 			value: 'create',
 			action: 'Create a customer',
 			description: 'Add a customer with their name, phone and email',
-			routing: request('POST', PATHS.customers),
+			routing: sends({ method: 'POST', url: PATHS.customers }),
 		},
 		{
 			name: 'Delete',
 			value: 'delete',
 			action: 'Delete a customer',
 			description: 'Delete a customer and their cards',
-			routing: request('DELETE', PATHS.customer),
+			routing: sends({ method: 'DELETE', url: PATHS.customer }, { runner: deleteRunner }),
 		},
 		{
 			name: 'Get',
 			value: 'get',
 			action: 'Get a customer',
 			description: 'Read one customer with their details',
-			routing: request('GET', PATHS.customer),
+			routing: sends({ method: 'GET', url: PATHS.customer }, { runner: simplified }),
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many customers',
 			description: 'List customers, or find them by phone or email',
-			routing: request('GET', PATHS.customers),
+			routing: sends({ method: 'GET', url: PATHS.customers }, { runner: simplified }),
 		},
 		{
 			name: 'Update',
 			value: 'update',
 			action: 'Update a customer',
 			description: 'Change only the fields you fill in',
-			routing: request('PATCH', PATHS.customer),
+			routing: sends({ method: 'PATCH', url: PATHS.customer }),
 		},
 	]),
 ];

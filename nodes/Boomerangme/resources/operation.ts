@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { AS_NUMBER, listFields, operationSelector, request, show } from '../fields';
-import { PATHS } from '../transport';
+import { AS_NUMBER, listFields, operationSelector, show } from '../fields';
+import { sends } from '../../shared/runner';
+import { PATHS } from '../paths';
 
 const resource = 'operation';
 
@@ -12,7 +13,7 @@ export const operationOperations: INodeProperties[] = [
 			value: 'getAll',
 			action: 'Get many operations',
 			description: 'List the operations made on cards (stamps, points, visits, rewards…)',
-			routing: request('GET', PATHS.operations),
+			routing: sends({ method: 'GET', url: PATHS.operations }),
 		},
 	]),
 ];

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { AS_NUMBER, listFields, operationSelector, request, show, templateLocator } from '../fields';
-import { PATHS } from '../transport';
+import { AS_NUMBER, listFields, operationSelector, show, templateLocator } from '../fields';
+import { sends } from '../../shared/runner';
+import { PATHS } from '../paths';
 
 const resource = 'push';
 
@@ -12,21 +13,21 @@ export const pushOperations: INodeProperties[] = [
 			value: 'get',
 			action: 'Get a push',
 			description: 'Get a push notification by its ID',
-			routing: request('GET', PATHS.push),
+			routing: sends({ method: 'GET', url: PATHS.push }),
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many pushes',
 			description: 'List the push notifications sent to card holders',
-			routing: request('GET', PATHS.pushes),
+			routing: sends({ method: 'GET', url: PATHS.pushes }),
 		},
 		{
 			name: 'Send',
 			value: 'send',
 			action: 'Send a push',
 			description: 'Send a push notification to the holders of a template\'s cards',
-			routing: request('POST', PATHS.pushes),
+			routing: sends({ method: 'POST', url: PATHS.pushes }),
 		},
 	]),
 ];

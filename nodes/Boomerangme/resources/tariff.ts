@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listFields, operationSelector, request, show } from '../fields';
-import { PATHS } from '../transport';
+import { listFields, operationSelector, show } from '../fields';
+import { sends } from '../../shared/runner';
+import { PATHS } from '../paths';
 
 const resource = 'tariff';
 
@@ -12,14 +13,14 @@ export const tariffOperations: INodeProperties[] = [
 			value: 'get',
 			action: 'Get a tariff',
 			description: "Get one of your agency's tariffs by its ID",
-			routing: request('GET', PATHS.tariff),
+			routing: sends({ method: 'GET', url: PATHS.tariff }),
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many tariffs',
 			description: "List your agency's tariffs",
-			routing: request('GET', PATHS.tariffs),
+			routing: sends({ method: 'GET', url: PATHS.tariffs }),
 		},
 	]),
 ];

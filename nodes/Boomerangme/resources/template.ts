@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listFields, operationSelector, request, templateLocator } from '../fields';
-import { PATHS } from '../transport';
+import { listFields, operationSelector, templateLocator } from '../fields';
+import { sends } from '../../shared/runner';
+import { PATHS } from '../paths';
 
 const resource = 'template';
 
@@ -12,14 +13,14 @@ export const templateOperations: INodeProperties[] = [
 			value: 'get',
 			action: 'Get a template',
 			description: 'Get a card template by its ID',
-			routing: request('GET', PATHS.template),
+			routing: sends({ method: 'GET', url: PATHS.template }),
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many templates',
 			description: "List the company's card templates",
-			routing: request('GET', PATHS.templates),
+			routing: sends({ method: 'GET', url: PATHS.templates }),
 		},
 	]),
 ];
