@@ -12,6 +12,7 @@ import { offerFields, offerOperations } from './resources/offer';
 import { productFields, productOperations } from './resources/product';
 import { timezoneFields, timezoneOperations } from './resources/timezone';
 import { simplifyFields } from '../shared/output';
+import { KWIGA_BASE_URL } from './address';
 import { KWIGA_SIMPLE, sendKwigaRequest } from './transport';
 
 export class Kwiga implements INodeType {
@@ -30,7 +31,7 @@ export class Kwiga implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'kwigaApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			baseURL: KWIGA_BASE_URL,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			arrayFormat: 'brackets',
 		},

@@ -25,6 +25,7 @@ import type { PathParam } from '../shared/path';
 import { fillPath, matching, positiveInteger } from '../shared/path';
 import type { PlatformSpec } from '../shared/request';
 import { headerValue, itemResult } from '../shared/request';
+import { baseUrlOf } from './address';
 
 /** Laravel answers 422 with `errors: { field: [messages] }`; name each field. */
 function laravelErrors(errors: unknown): string | undefined {
@@ -268,7 +269,7 @@ export async function sendKwigaRequest(
 
 async function loadOptionsRequest(ctx: ILoadOptionsFunctions, url: string, qs: IDataObject) {
 	const credentials = await ctx.getCredentials(KWIGA.credentialType);
-	const baseURL = String(credentials.baseUrl ?? 'https://api.kwiga.com').replace(/\/+$/, '');
+	const baseURL = baseUrlOf(credentials.baseUrl);
 	return { method: 'GET' as const, baseURL, url, qs, headers: { Accept: 'application/json' } };
 }
 
