@@ -10,7 +10,6 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
-	ILoadOptionsFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -20,12 +19,11 @@ import type { SimpleViews } from '../shared/output';
 import { simplifyRecords } from '../shared/output';
 import { throwHeldInputError } from '../shared/input';
 import type { Paging } from '../shared/pages';
-import { listPage, walkPages } from '../shared/pages';
+import { walkPages } from '../shared/pages';
 import type { PathParam } from '../shared/path';
 import { fillPath, matching, positiveInteger } from '../shared/path';
 import type { PlatformSpec } from '../shared/request';
 import { headerValue, itemResult } from '../shared/request';
-import { baseUrlOf } from './address';
 
 /** Laravel answers 422 with `errors: { field: [messages] }`; name each field. */
 function laravelErrors(errors: unknown): string | undefined {
@@ -265,28 +263,4 @@ export async function sendKwigaRequest(
 		if (/^\/courses\/[^/]+\/users/.test(url)) return placeCourseProgram(this, records, program);
 		return simplifyRecords(this, KWIGA_SIMPLE, records);
 	});
-}
-
-async function loadOptionsRequest(ctx: ILoadOptionsFunctions, url: string, qs: IDataObject) {
-	const credentials = await ctx.getCredentials(KWIGA.credentialType);
-	const baseURL = baseUrlOf(credentials.baseUrl);
-	return { method: 'GET' as const, baseURL, url, qs, headers: { Accept: 'application/json' } };
-}
-
-/** GET a whole KWIGA list, for dropdowns of lists that stay small (time zones). */
-export async function kwigaList(
-	ctx: ILoadOptionsFunctions,
-	url: string,
-	qs: IDataObject = {},
-): Promise<IDataObject[]> {
-	return await walkPages(ctx, KWIGA, await loadOptionsRequest(ctx, url, qs), KWIGA_PAGING);
-}
-
-/** GET one page of a KWIGA list, for searchable lists that page as the user scrolls. */
-export async function kwigaPage(
-	ctx: ILoadOptionsFunctions,
-	url: string,
-	qs: IDataObject,
-): Promise<{ records: IDataObject[]; hasMore: boolean }> {
-	return await listPage(ctx, KWIGA, KWIGA_PAGING, await loadOptionsRequest(ctx, url, qs), Number(qs.page ?? 1));
 }
