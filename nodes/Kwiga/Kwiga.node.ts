@@ -13,7 +13,8 @@ import { productFields, productOperations } from './resources/product';
 import { timezoneFields, timezoneOperations } from './resources/timezone';
 import { simplifyFields } from '../shared/output';
 import { KWIGA_BASE_URL } from './address';
-import { KWIGA_SIMPLE, sendKwigaRequest } from './transport';
+import { KWIGA_SIMPLE } from './simplify';
+import { sendKwigaRequest } from './transport';
 
 export class Kwiga implements INodeType {
 	description: INodeTypeDescription = {

@@ -15,7 +15,6 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { invalidFields, omit } from '../shared/fields';
-import type { SimpleViews } from '../shared/output';
 import { simplifyRecords } from '../shared/output';
 import { throwHeldInputError } from '../shared/input';
 import type { Paging } from '../shared/pages';
@@ -24,6 +23,8 @@ import type { PathParam } from '../shared/path';
 import { fillPath, matching, positiveInteger } from '../shared/path';
 import type { PlatformSpec } from '../shared/request';
 import { headerValue, itemResult } from '../shared/request';
+import { courseProgramOf, placeCourseProgram } from './courseProgram';
+import { KWIGA_SIMPLE } from './simplify';
 
 /** Laravel answers 422 with `errors: { field: [messages] }`; name each field. */
 function laravelErrors(errors: unknown): string | undefined {
@@ -188,49 +189,6 @@ function inStableOrder(options: IHttpRequestOptions): IHttpRequestOptions {
 	if (!sort || !options.qs || !('per_page' in options.qs) || options.qs[sort] !== undefined) return options;
 	return { ...options, qs: { ...options.qs, [sort]: 'asc' } };
 }
-
-/**
- * The course program of an answer: KWIGA's prose names it `course_program`, its response
- * example `course_structure`; either is read.
- */
-function courseProgramOf(body: IDataObject): unknown {
-	if (body.course_program !== undefined && body.course_program !== null) return body.course_program;
-	if (body.course_structure !== undefined && body.course_structure !== null) return body.course_structure;
-	return undefined;
-}
-
-/** Said in the item when the course program was asked for and KWIGA did not send one. */
-export const NO_COURSE_PROGRAM =
-	"KWIGA's answer had no course program (neither course_program nor course_structure)";
-
-/**
- * KWIGA sends the course program once beside a page of participants, "because it is the
- * same for every user"; the Course Program option says where it goes (always as
- * `course_program`), and says so when it was asked for and is missing.
- */
-function placeCourseProgram(
-	ctx: IExecuteSingleFunctions,
-	records: IDataObject[],
-	program: unknown,
-): IDataObject[] {
-	const where = ctx.getNodeParameter('participantOptions.courseProgram', 'omit') as string;
-	if (where === 'omit') return records;
-	const found: IDataObject =
-		program === undefined
-			? { course_program: null, course_program_note: NO_COURSE_PROGRAM }
-			: { course_program: program as IDataObject[] };
-	if (where === 'firstItem') return [found, ...records];
-	return records.map((record) => ({ ...record, ...found }));
-}
-
-/** What Simplify keeps of KWIGA's records, per resource (Get and Get Many). */
-export const KWIGA_SIMPLE: SimpleViews = {
-	contact: { operations: ['get', 'getAll'], keys: ['id', 'email', 'first_name', 'last_name', 'phone', 'created_at', 'tags'] },
-	coupon: { operations: ['get', 'getAll'], keys: ['id', 'code', 'reward', 'is_fixed', 'total_uses', 'total_uses_per_user'] },
-	course: { operations: ['getAll'], keys: ['id', 'title', 'status'] },
-	offer: { operations: ['get', 'getAll'], keys: ['id', 'title', 'unique_offer_code', 'products'] },
-	product: { operations: ['getAll'], keys: ['id', 'title', 'productable_id', 'productable_type'] },
-};
 
 /**
  * The node's `requestOperations.pagination`: n8n hands every built request of the KWIGA
