@@ -14,7 +14,7 @@ import { timezoneFields, timezoneOperations } from './resources/timezone';
 import { simplifyFields } from '../shared/output';
 import { KWIGA_BASE_URL } from './address';
 import { KWIGA_SIMPLE } from './simplify';
-import { sendKwigaRequest } from './transport';
+import { defaultKwigaRunner } from './transport';
 
 export class Kwiga implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,9 +36,10 @@ export class Kwiga implements INodeType {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			arrayFormat: 'brackets',
 		},
-		// Every operation sets `send.paginate`, so n8n hands each request to this function:
-		// it follows pages, waits out rate limits and turns KWIGA errors into node errors.
-		requestOperations: { pagination: sendKwigaRequest },
+		// Every operation's routing is written with `sends()`, so n8n hands each request to this
+		// runner (or to the one the operation names): it follows pages, waits out rate limits
+		// and turns KWIGA errors into node errors.
+		requestOperations: { pagination: defaultKwigaRunner },
 		properties: [
 			{
 				displayName: 'Resource',
