@@ -12,7 +12,9 @@ import { offerFields, offerOperations } from './resources/offer';
 import { productFields, productOperations } from './resources/product';
 import { timezoneFields, timezoneOperations } from './resources/timezone';
 import { simplifyFields } from '../shared/output';
-import { KWIGA_SIMPLE, sendKwigaRequest } from './transport';
+import { KWIGA_BASE_URL } from './address';
+import { KWIGA_SIMPLE } from './simplify';
+import { defaultKwigaRunner } from './transport';
 
 export class Kwiga implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,13 +32,14 @@ export class Kwiga implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'kwigaApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			baseURL: KWIGA_BASE_URL,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			arrayFormat: 'brackets',
 		},
-		// Every operation sets `send.paginate`, so n8n hands each request to this function:
-		// it follows pages, waits out rate limits and turns KWIGA errors into node errors.
-		requestOperations: { pagination: sendKwigaRequest },
+		// Every operation's routing is written with `sends()`, so n8n hands each request to this
+		// runner (or to the one the operation names): it follows pages, waits out rate limits
+		// and turns KWIGA errors into node errors.
+		requestOperations: { pagination: defaultKwigaRunner },
 		properties: [
 			{
 				displayName: 'Resource',

@@ -1,12 +1,43 @@
-/** Dropdowns and searchable lists that load from the KWIGA cabinet. */
+/**
+ * Dropdowns and searchable lists that load from the KWIGA cabinet. Their requests are built
+ * here (the node's routing is not run for them) and sent through the shared request layer.
+ */
 import type {
 	IDataObject,
+	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INodeListSearchResult,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { kwigaList, kwigaPage } from './transport';
+import { listPage, walkPages } from '../shared/pages';
+import { baseUrlOf } from './address';
+import { KWIGA, KWIGA_PAGING } from './transport';
+
+/** A GET of a KWIGA list at the credential's address, as the node's requestDefaults make it. */
+async function loadOptionsRequest(
+	ctx: ILoadOptionsFunctions,
+	url: string,
+	qs: IDataObject,
+): Promise<IHttpRequestOptions> {
+	const credentials = await ctx.getCredentials(KWIGA.credentialType);
+	const baseURL = baseUrlOf(credentials.baseUrl);
+	return { method: 'GET' as const, baseURL, url, qs, headers: { Accept: 'application/json' } };
+}
+
+/** GET a whole KWIGA list, for dropdowns of lists that stay small (time zones). */
+async function kwigaList(ctx: ILoadOptionsFunctions, url: string, qs: IDataObject = {}): Promise<IDataObject[]> {
+	return await walkPages(ctx, KWIGA, await loadOptionsRequest(ctx, url, qs), KWIGA_PAGING);
+}
+
+/** GET one page of a KWIGA list, for searchable lists that page as the user scrolls. */
+async function kwigaPage(
+	ctx: ILoadOptionsFunctions,
+	url: string,
+	qs: IDataObject,
+): Promise<{ records: IDataObject[]; hasMore: boolean }> {
+	return await listPage(ctx, KWIGA, KWIGA_PAGING, await loadOptionsRequest(ctx, url, qs), Number(qs.page ?? 1));
+}
 
 function toOptions(records: IDataObject[], label: (record: IDataObject) => string): INodePropertyOptions[] {
 	return records

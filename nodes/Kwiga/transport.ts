@@ -1,30 +1,31 @@
 /**
  * What is KWIGA's own about sending a request: its rate, its answers and error bodies, the
- * shapes of its path parameters, its Laravel pagination and the POST `/query` aliases of
- * two lists. Sending itself (rate gate, checks, error shape) is nodes/shared/.
+ * shapes of its path parameters, its Laravel pagination, and its runners. An operation that
+ * needs more than sending and paging (oldest first for Return All, the POST `/query` alias
+ * of a list, Simplify, the course program) names its runner in its routing
+ * (`sends(request, { runner: kwigaRunner({ … }) })`), so no runner works out from the URL or
+ * the operation what it runs. Sending itself (rate gate, checks, error shape, path
+ * parameters, items) is nodes/shared/.
  */
 import type {
-	DeclarativeRestApiSettings,
 	IDataObject,
-	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	INodeExecutionData,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { invalidFields, omit } from '../shared/fields';
-import type { SimpleViews } from '../shared/output';
-import { simplifyRecords } from '../shared/output';
-import { throwHeldInputError } from '../shared/input';
+import { pick, simplifyOn } from '../shared/output';
 import type { Paging } from '../shared/pages';
-import { listPage, walkPages } from '../shared/pages';
+import { walkPages } from '../shared/pages';
 import type { PathParam } from '../shared/path';
-import { fillPath, matching, positiveInteger } from '../shared/path';
+import { matching, positiveInteger } from '../shared/path';
 import type { PlatformSpec } from '../shared/request';
-import { headerValue, itemResult } from '../shared/request';
+import { headerValue } from '../shared/request';
+import type { Operation, Runner, RunnerPlatform } from '../shared/runner';
+import { operationRunner } from '../shared/runner';
+import { courseProgramOf, placeCourseProgram } from './courseProgram';
 
 /** Laravel answers 422 with `errors: { field: [messages] }`; name each field. */
 function laravelErrors(errors: unknown): string | undefined {
@@ -91,9 +92,6 @@ export const KWIGA_PATH_PARAMS: Record<string, PathParam> = {
 /** A GET whose URL would be longer than this goes to a POST `/query` alias, where there is one. */
 export const MAX_GET_URL_LENGTH = 2000;
 
-/** The lists KWIGA documents a POST `…/query` alias for (same parameters, in the body). */
-const QUERY_ALIASES = [/^\/contacts$/, /^\/courses\/[^/]+\/users$/];
-
 /** Query strings the way axios will send them, to measure a GET's URL length. */
 function queryLength(qs: IDataObject | undefined): number {
 	if (!qs) return 0;
@@ -112,19 +110,20 @@ function queryLength(qs: IDataObject | undefined): number {
 }
 
 /**
- * A list whose filters make the URL too long goes to the documented POST `<path>/query`
- * alias with the same parameters as a JSON body; any other request that long fails
- * before it is sent.
+ * A GET whose URL would be too long: a list with a documented POST `<path>/query` alias
+ * (`queryAlias`: contacts, course participants) goes there with the same parameters as a
+ * JSON body; any other request that long fails before it is sent.
  */
 export function withQueryAlias(
 	ctx: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
+	queryAlias = false,
 ): IHttpRequestOptions {
 	const method = (options.method ?? 'GET').toUpperCase();
 	if (method !== 'GET') return options;
 	const length = `${options.baseURL ?? ''}${options.url}`.length + 1 + queryLength(options.qs);
 	if (length <= MAX_GET_URL_LENGTH) return options;
-	if (QUERY_ALIASES.some((alias) => alias.test(options.url))) {
+	if (queryAlias) {
 		return {
 			...options,
 			method: 'POST' as IHttpRequestMethods,
@@ -173,119 +172,81 @@ export const KWIGA_PAGING: Paging = {
 	key: (record) => (record.id === undefined ? undefined : String(record.id)),
 };
 
-/** The sort parameter of the lists that have one, set to oldest first for Return All. */
-const STABLE_ORDER: Array<[RegExp, string]> = [
-	[/^\/contacts$/, 'sort'],
-	[/^\/products$/, 'sort_by'],
-	[/^\/courses$/, 'sort_by'],
-];
+/** The sort parameter of a list that has one: contacts `sort`, products and courses `sort_by`. */
+export type SortParameter = 'sort' | 'sort_by';
 
 /**
  * Return All walks oldest first (unless the user chose an order), so that records created
  * during the walk land on the last page instead of pushing others onto the next one.
  */
-function inStableOrder(options: IHttpRequestOptions): IHttpRequestOptions {
-	const sort = STABLE_ORDER.find(([path]) => path.test(options.url))?.[1];
-	if (!sort || !options.qs || !('per_page' in options.qs) || options.qs[sort] !== undefined) return options;
+function inStableOrder(options: IHttpRequestOptions, sort: SortParameter): IHttpRequestOptions {
+	if (!options.qs || !('per_page' in options.qs) || options.qs[sort] !== undefined) return options;
 	return { ...options, qs: { ...options.qs, [sort]: 'asc' } };
 }
 
-/**
- * The course program of an answer: KWIGA's prose names it `course_program`, its response
- * example `course_structure`; either is read.
- */
-function courseProgramOf(body: IDataObject): unknown {
-	if (body.course_program !== undefined && body.course_program !== null) return body.course_program;
-	if (body.course_structure !== undefined && body.course_structure !== null) return body.course_structure;
-	return undefined;
+/** What an operation's runner does beyond sending the request and walking its pages. */
+export interface KwigaRunnerOptions {
+	/** The list's sort parameter, set to oldest first for Return All. */
+	stableSort?: SortParameter;
+	/** Whether the list has a documented POST `…/query` alias for filters too long for a GET. */
+	queryAlias?: boolean;
+	/** The fields the operation's Simplify switch keeps (KWIGA_SIMPLE in simplify.ts). */
+	simplify?: readonly string[];
 }
 
-/** Said in the item when the course program was asked for and KWIGA did not send one. */
-export const NO_COURSE_PROGRAM =
-	"KWIGA's answer had no course program (neither course_program nor course_structure)";
+/** What every KWIGA runner is told: the shapes of the path parameters. */
+const KWIGA_RUNNER_PLATFORM: RunnerPlatform = { pathParams: KWIGA_PATH_PARAMS };
 
 /**
- * KWIGA sends the course program once beside a page of participants, "because it is the
- * same for every user"; the Course Program option says where it goes (always as
- * `course_program`), and says so when it was asked for and is missing.
+ * Sends an operation's request and returns the records of every page (or of the Limit):
+ * oldest first for Return All where the list asks so, through the `/query` alias where the
+ * URL is too long for a GET and the list has one.
  */
-function placeCourseProgram(
-	ctx: IExecuteSingleFunctions,
-	records: IDataObject[],
-	program: unknown,
-): IDataObject[] {
-	const where = ctx.getNodeParameter('participantOptions.courseProgram', 'omit') as string;
-	if (where === 'omit') return records;
-	const found: IDataObject =
-		program === undefined
-			? { course_program: null, course_program_note: NO_COURSE_PROGRAM }
-			: { course_program: program as IDataObject[] };
-	if (where === 'firstItem') return [found, ...records];
-	return records.map((record) => ({ ...record, ...found }));
+async function sendAndWalk(
+	{ ctx, options, limit }: Operation,
+	how: KwigaRunnerOptions,
+	paging: Paging,
+): Promise<IDataObject[]> {
+	let request = options;
+	if (limit === undefined && how.stableSort) request = inStableOrder(request, how.stableSort);
+	request = withQueryAlias(ctx, request, how.queryAlias);
+	return await walkPages(ctx, KWIGA, request, paging, limit);
 }
 
-/** What Simplify keeps of KWIGA's records, per resource (Get and Get Many). */
-export const KWIGA_SIMPLE: SimpleViews = {
-	contact: { operations: ['get', 'getAll'], keys: ['id', 'email', 'first_name', 'last_name', 'phone', 'created_at', 'tags'] },
-	coupon: { operations: ['get', 'getAll'], keys: ['id', 'code', 'reward', 'is_fixed', 'total_uses', 'total_uses_per_user'] },
-	course: { operations: ['getAll'], keys: ['id', 'title', 'status'] },
-	offer: { operations: ['get', 'getAll'], keys: ['id', 'title', 'unique_offer_code', 'products'] },
-	product: { operations: ['getAll'], keys: ['id', 'title', 'productable_id', 'productable_type'] },
-};
-
 /**
- * The node's `requestOperations.pagination`: n8n hands every built request of the KWIGA
- * node to this function (each operation sets `send.paginate`).
+ * A runner of the KWIGA node. Without options it is the node's default (the request as the
+ * routing built it, its pages, the records as KWIGA sends them); an operation that needs
+ * more names a runner made with its own options in its routing.
  */
-export async function sendKwigaRequest(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const built = requestData.options as IHttpRequestOptions;
-	const limit =
-		requestData.maxResults === undefined || requestData.maxResults === ''
-			? undefined
-			: Number(requestData.maxResults);
-	return await itemResult(this, async () => {
-		throwHeldInputError(built);
-		const url = fillPath(this, built.url, KWIGA_PATH_PARAMS);
-		let options: IHttpRequestOptions = { ...built, url };
-		if (limit === undefined) options = inStableOrder(options);
-		options = withQueryAlias(this, options);
-		let program: unknown;
-		const paging: Paging = {
-			...KWIGA_PAGING,
-			read: (body) => {
-				if (program === undefined) program = courseProgramOf(body);
-				return KWIGA_PAGING.read(body);
-			},
-		};
-		const records = await walkPages(this, KWIGA, options, paging, limit);
-		if (/^\/courses\/[^/]+\/users/.test(url)) return placeCourseProgram(this, records, program);
-		return simplifyRecords(this, KWIGA_SIMPLE, records);
+export function kwigaRunner(how: KwigaRunnerOptions = {}): Runner {
+	return operationRunner(KWIGA_RUNNER_PLATFORM, async (operation) => {
+		const records = await sendAndWalk(operation, how, KWIGA_PAGING);
+		const keys = how.simplify;
+		if (!keys || !simplifyOn(operation.ctx)) return records;
+		return records.map((record) => pick(record, keys));
 	});
 }
 
-async function loadOptionsRequest(ctx: ILoadOptionsFunctions, url: string, qs: IDataObject) {
-	const credentials = await ctx.getCredentials(KWIGA.credentialType);
-	const baseURL = String(credentials.baseUrl ?? 'https://api.kwiga.com').replace(/\/+$/, '');
-	return { method: 'GET' as const, baseURL, url, qs, headers: { Accept: 'application/json' } };
-}
+/**
+ * The node's `requestOperations.pagination`: every operation's routing sets `send.paginate`,
+ * so n8n hands its request here unless the operation names its own runner.
+ */
+export const defaultKwigaRunner = kwigaRunner();
 
-/** GET a whole KWIGA list, for dropdowns of lists that stay small (time zones). */
-export async function kwigaList(
-	ctx: ILoadOptionsFunctions,
-	url: string,
-	qs: IDataObject = {},
-): Promise<IDataObject[]> {
-	return await walkPages(ctx, KWIGA, await loadOptionsRequest(ctx, url, qs), KWIGA_PAGING);
-}
-
-/** GET one page of a KWIGA list, for searchable lists that page as the user scrolls. */
-export async function kwigaPage(
-	ctx: ILoadOptionsFunctions,
-	url: string,
-	qs: IDataObject,
-): Promise<{ records: IDataObject[]; hasMore: boolean }> {
-	return await listPage(ctx, KWIGA, KWIGA_PAGING, await loadOptionsRequest(ctx, url, qs), Number(qs.page ?? 1));
-}
+/**
+ * Course → Get Participants: the participants of every page (through the `/query` alias when
+ * the URL is too long), with the course program KWIGA sends beside them placed where the
+ * operation's Course Program option says (courseProgram.ts).
+ */
+export const courseParticipantsRunner = operationRunner(KWIGA_RUNNER_PLATFORM, async (operation) => {
+	let program: unknown;
+	const paging: Paging = {
+		...KWIGA_PAGING,
+		read: (body) => {
+			if (program === undefined) program = courseProgramOf(body);
+			return KWIGA_PAGING.read(body);
+		},
+	};
+	const records = await sendAndWalk(operation, { queryAlias: true }, paging);
+	return placeCourseProgram(operation.ctx, records, program);
+});

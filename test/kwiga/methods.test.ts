@@ -1,7 +1,11 @@
-/** The dropdowns and searchable lists that load from the cabinet, and the credential test. */
+/**
+ * The dropdowns and searchable lists that load from the cabinet, the credential test, and the
+ * one rule for the API's address (nodes/Kwiga/address.ts).
+ */
 import { Workflow } from 'n8n-workflow';
 
 import { KwigaApi } from '../../credentials/KwigaApi.credentials';
+import { baseUrlOf, KWIGA_BASE_URL, KWIGA_DEFAULT_BASE_URL } from '../../nodes/Kwiga/address';
 import { listSearch, loadOptions } from '../../nodes/Kwiga/methods';
 import { Kwiga } from '../../nodes/Kwiga/Kwiga.node';
 import { interceptHttp, loadOptionsContext, resetHttp, TestNodeTypes } from '../harness';
@@ -154,5 +158,49 @@ test('the credential test lists one product at the configured base URL with the 
 		Token: '={{$credentials.token}}',
 		'Cabinet-Hash': '={{$credentials.cabinetHash}}',
 		'X-Language': '={{$credentials.language || "en"}}',
+	});
+});
+
+describe('one rule for the address of KWIGA\'s API', () => {
+	const workflow = new Workflow({ nodes: [], connections: {}, active: false, nodeTypes: new TestNodeTypes({}) });
+	const resolve = (expression: string, baseUrl: string) =>
+		workflow.expression.getParameterValue(expression, null, 0, 0, 'test', [], 'internal', {
+			$credentials: { ...CREDENTIALS, baseUrl },
+		});
+
+	test('the node\'s requestDefaults use the address expression', () => {
+		expect(new Kwiga().description.requestDefaults?.baseURL).toBe(KWIGA_BASE_URL);
+	});
+
+	test.each([
+		['https://api.kwiga.com', 'https://api.kwiga.com'],
+		['https://api.kwiga.com/', 'https://api.kwiga.com'],
+		['https://proxy.example/kwiga//', 'https://proxy.example/kwiga'],
+		['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
+	])('Base URL %j is the address %s for the node, the credential test and the dropdowns', (baseUrl, url) => {
+		expect(resolve(KWIGA_BASE_URL, baseUrl)).toBe(url);
+		expect(resolve(new KwigaApi().test.request.baseURL as string, baseUrl)).toBe(url);
+		expect(baseUrlOf(baseUrl)).toBe(url);
+	});
+
+	test('a credential without a Base URL is the credential\'s default address', () => {
+		expect(new KwigaApi().properties.find((property) => property.name === 'baseUrl')?.default).toBe(
+			KWIGA_DEFAULT_BASE_URL,
+		);
+		expect(baseUrlOf(undefined)).toBe(KWIGA_DEFAULT_BASE_URL);
+	});
+
+	test('a dropdown asks the credential\'s address without its trailing slash', async () => {
+		const requests = interceptHttp('https://proxy.example', () => ({ status: 200, body: { data: [] } }));
+		await loadOptions.getTimezones.call(
+			loadOptionsContext({
+				nodeType: 'n8n-nodes-creator-commerce.kwiga',
+				node: new Kwiga(),
+				parameters: { resource: 'contact', operation: 'get' },
+				credentialTypes: { kwigaApi: new KwigaApi() },
+				credentials: { kwigaApi: { ...CREDENTIALS, baseUrl: 'https://proxy.example/kwiga/' } },
+			}),
+		);
+		expect(requests.map((request) => request.path)).toEqual(['/kwiga/timezones']);
 	});
 });

@@ -5,7 +5,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { Kwiga } from '../../nodes/Kwiga/Kwiga.node';
-import { NO_COURSE_PROGRAM } from '../../nodes/Kwiga/transport';
+import { NO_COURSE_PROGRAM } from '../../nodes/Kwiga/courseProgram';
 import type { RecordedRequest } from '../harness';
 import { interceptHttp, resetHttp } from '../harness';
 import { BASE_URL, runKwiga } from './run';

@@ -77,7 +77,7 @@ const KAJABI_TRIGGER: NodeOutputs = {
 		'each delivery Kajabi sends for the chosen event starts one execution with one item `{ id, event, payload }`, where `payload` lists the delivered records (the purchase, the offer, the customer…), each one flat object while Simplify is on (the default). With Split Into Items each record is its own item instead. With Verify With Kajabi on (the default), every delivered record is replaced by Kajabi\'s own copy of it, and a delivery with a record Kajabi does not have, or of another site, starts nothing. A post without the hook\'s secret, of another event, or delivered before never starts the workflow. The sample that Listen for Test Event gets (Send Sample When Testing) is marked `"sample": true`',
 };
 
-// KWIGA: sendKwigaRequest → KWIGA_PAGING.read, KWIGA_SIMPLE, placeCourseProgram (nodes/Kwiga/transport.ts).
+// KWIGA: the runners of nodes/Kwiga/transport.ts → KWIGA_PAGING.read, KWIGA_SIMPLE (simplify.ts), placeCourseProgram (courseProgram.ts).
 const kwigaSimple = (keys: string) =>
 	`with Simplify on (the default) only ${keys}; with Simplify off the record as KWIGA sends it`;
 const KWIGA_SUCCESS = 'one item with what KWIGA answers, `{ "success": true }`';

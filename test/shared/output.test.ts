@@ -11,7 +11,7 @@ import { BOOMERANGME_SIMPLE } from '../../nodes/Boomerangme/fields';
 import { GetCourse } from '../../nodes/GetCourse/GetCourse.node';
 import { Kajabi } from '../../nodes/Kajabi/Kajabi.node';
 import { Kwiga } from '../../nodes/Kwiga/Kwiga.node';
-import { KWIGA_SIMPLE } from '../../nodes/Kwiga/transport';
+import { KWIGA_SIMPLE } from '../../nodes/Kwiga/simplify';
 import { RempCrm } from '../../nodes/RempCrm/RempCrm.node';
 import { interceptHttp, resetHttp } from '../harness';
 import { BoomerangmeMock } from '../mocks/boomerangme';

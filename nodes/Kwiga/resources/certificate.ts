@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { sends } from '../../shared/runner';
 import { operationSelector } from '../fields';
 
 const resource = 'certificate';
@@ -11,13 +12,7 @@ export const certificateOperations: INodeProperties[] = [
 			value: 'getByNumber',
 			action: 'Get a certificate by its number',
 			description: 'Look up an issued certificate by the number printed on it',
-			routing: {
-				request: {
-					method: 'GET',
-					url: '/certificates/by-number/{number}',
-				},
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'GET', url: '/certificates/by-number/{number}' }),
 		},
 	]),
 ];

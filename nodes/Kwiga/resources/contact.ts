@@ -13,6 +13,9 @@ import {
 	sortOrderOption,
 } from '../fields';
 import { inputCheck } from '../../shared/input';
+import { sends } from '../../shared/runner';
+import { KWIGA_SIMPLE } from '../simplify';
+import { kwigaRunner } from '../transport';
 
 const resource = 'contact';
 
@@ -41,40 +44,34 @@ export const contactOperations: INodeProperties[] = [
 			value: 'addPurchase',
 			action: 'Add a purchase to a contact',
 			description: 'Find or create a contact by email and give them an offer or products',
-			routing: {
-				request: { method: 'POST', url: '/contacts/purchases' },
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'POST', url: '/contacts/purchases' }),
 		},
 		{
 			name: 'Add Tags',
 			value: 'addTags',
 			action: 'Add tags to contacts',
 			description: 'Put one or more tags on the chosen contacts',
-			routing: {
-				request: { method: 'POST', url: '/contacts/tags' },
-				send: { paginate: true, preSend: [sendIdList('contactIds', 'contact_ids', 'Contact IDs')] },
-			},
+			routing: sends(
+				{ method: 'POST', url: '/contacts/tags' },
+				{ preSend: [sendIdList('contactIds', 'contact_ids', 'Contact IDs')] },
+			),
 		},
 		{
 			name: 'Create',
 			value: 'create',
 			action: 'Create a contact',
 			description: 'Add a new contact to the cabinet with their email, name and phone',
-			routing: {
-				request: { method: 'POST', url: '/contacts' },
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'POST', url: '/contacts' }),
 		},
 		{
 			name: 'Get',
 			value: 'get',
 			action: 'Get a contact',
 			description: 'Read one contact with their details',
-			routing: {
-				request: { method: 'GET', url: '/contacts/{contactId}' },
-				send: { paginate: true },
-			},
+			routing: sends(
+				{ method: 'GET', url: '/contacts/{contactId}' },
+				{ runner: kwigaRunner({ simplify: KWIGA_SIMPLE.contact.keys }) },
+			),
 		},
 		{
 			name: 'Get Many',
@@ -82,20 +79,17 @@ export const contactOperations: INodeProperties[] = [
 			action: 'Get many contacts',
 			description:
 				'List the cabinet\'s contacts, optionally only those matching a search or added since a date',
-			routing: {
-				request: { method: 'GET', url: '/contacts' },
-				send: { paginate: true },
-			},
+			routing: sends(
+				{ method: 'GET', url: '/contacts' },
+				{ runner: kwigaRunner({ stableSort: 'sort', queryAlias: true, simplify: KWIGA_SIMPLE.contact.keys }) },
+			),
 		},
 		{
 			name: 'Get Products',
 			value: 'getProducts',
 			action: 'Get the products of a contact',
 			description: 'List the products a contact has, with subscription and access periods',
-			routing: {
-				request: { method: 'GET', url: '/contacts/{contactId}/products' },
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'GET', url: '/contacts/{contactId}/products' }),
 		},
 		{
 			name: 'Remove Product',
@@ -103,13 +97,7 @@ export const contactOperations: INodeProperties[] = [
 			action: 'Remove a product from a contact',
 			description:
 				"Delete the contact's subscriptions to a product; their orders lose access to it",
-			routing: {
-				request: {
-					method: 'DELETE',
-					url: '/contacts/{contactId}/products/{productId}',
-				},
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'DELETE', url: '/contacts/{contactId}/products/{productId}' }),
 		},
 		{
 			name: 'Remove Products in Bulk',
@@ -117,30 +105,24 @@ export const contactOperations: INodeProperties[] = [
 			action: 'Remove products from a contact in bulk',
 			description:
 				"Delete a contact's subscriptions to a product and/or to what offers gave; needs a product or at least one offer",
-			routing: {
-				request: { method: 'DELETE', url: '/contacts/products' },
-				send: { paginate: true, preSend: [requireProductOrOffers] },
-			},
+			routing: sends({ method: 'DELETE', url: '/contacts/products' }, { preSend: [requireProductOrOffers] }),
 		},
 		{
 			name: 'Remove Tags',
 			value: 'removeTags',
 			action: 'Remove tags from contacts',
 			description: 'Take one or more tags off the chosen contacts',
-			routing: {
-				request: { method: 'DELETE', url: '/contacts/tags' },
-				send: { paginate: true, preSend: [sendIdList('contactIds', 'contact_ids', 'Contact IDs')] },
-			},
+			routing: sends(
+				{ method: 'DELETE', url: '/contacts/tags' },
+				{ preSend: [sendIdList('contactIds', 'contact_ids', 'Contact IDs')] },
+			),
 		},
 		{
 			name: 'Update',
 			value: 'update',
 			action: 'Update a contact',
 			description: 'Change the name, phone or other details of a contact',
-			routing: {
-				request: { method: 'PUT', url: '/contacts/{contactId}' },
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'PUT', url: '/contacts/{contactId}' }),
 		},
 	]),
 ];

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { sends } from '../../shared/runner';
 import { idLocator, listFields, operationSelector, sendIdList } from '../fields';
 
 const resource = 'contactList';
@@ -12,43 +13,31 @@ export const contactListOperations: INodeProperties[] = [
 			value: 'addContacts',
 			action: 'Add contacts to contact lists',
 			description: 'Put contacts on one or more mailing lists',
-			routing: {
-				request: { method: 'POST', url: '/mailing/contact-lists/bulk-contacts' },
-				send: {
-					paginate: true,
-					preSend: [sendIdList('contactIds', 'contacts', 'Contact IDs')],
-				},
-			},
+			routing: sends(
+				{ method: 'POST', url: '/mailing/contact-lists/bulk-contacts' },
+				{ preSend: [sendIdList('contactIds', 'contacts', 'Contact IDs')] },
+			),
 		},
 		{
 			name: 'Create',
 			value: 'create',
 			action: 'Create a contact list',
 			description: 'Make a new mailing list of contacts',
-			routing: {
-				request: { method: 'POST', url: '/mailing/contact-lists' },
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'POST', url: '/mailing/contact-lists' }),
 		},
 		{
 			name: 'Get',
 			value: 'get',
 			action: 'Get a contact list',
 			description: 'Get a contact list with its contacts and statistics',
-			routing: {
-				request: { method: 'GET', url: '/mailing/contact-lists/{listId}' },
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'GET', url: '/mailing/contact-lists/{listId}' }),
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many contact lists',
 			description: 'List the cabinet\'s mailing lists',
-			routing: {
-				request: { method: 'GET', url: '/mailing/contact-lists' },
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'GET', url: '/mailing/contact-lists' }),
 		},
 	]),
 ];

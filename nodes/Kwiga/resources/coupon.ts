@@ -1,8 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { sends } from '../../shared/runner';
 import { createdDateFilter, DATE_TIME_VALUE, listFields, operationSelector, sendIdList } from '../fields';
+import { KWIGA_SIMPLE } from '../simplify';
+import { kwigaRunner } from '../transport';
 
 const resource = 'coupon';
+
+/** Get and Get Many put out only the fields of KWIGA_SIMPLE.coupon while Simplify is on. */
+const simplified = kwigaRunner({ simplify: KWIGA_SIMPLE.coupon.keys });
 const show = (operation: string[]) => ({ show: { resource: [resource], operation } });
 
 export const couponOperations: INodeProperties[] = [
@@ -13,40 +19,28 @@ export const couponOperations: INodeProperties[] = [
 			action: 'Check a coupon',
 			description:
 				'Check that a coupon exists and can still be used (limit not reached, not expired)',
-			routing: {
-				request: { method: 'POST', url: '/coupons/check' },
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'POST', url: '/coupons/check' }),
 		},
 		{
 			name: 'Create',
 			value: 'create',
 			action: 'Create a coupon',
 			description: 'Make a discount code for offers of the cabinet',
-			routing: {
-				request: { method: 'POST', url: '/coupons' },
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'POST', url: '/coupons' }),
 		},
 		{
 			name: 'Get',
 			value: 'get',
 			action: 'Get a coupon',
 			description: 'Read one coupon with its discount and limits',
-			routing: {
-				request: { method: 'GET', url: '/coupons/{couponId}' },
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'GET', url: '/coupons/{couponId}' }, { runner: simplified }),
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many coupons',
 			description: 'List the cabinet\'s coupons',
-			routing: {
-				request: { method: 'GET', url: '/coupons' },
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'GET', url: '/coupons' }, { runner: simplified }),
 		},
 	]),
 ];

@@ -1,6 +1,9 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
+import { sends } from '../../shared/runner';
 import { idLocator, listFields, operationSelector, sortOrderOption } from '../fields';
+import { KWIGA_SIMPLE } from '../simplify';
+import { courseParticipantsRunner, kwigaRunner } from '../transport';
 
 const resource = 'course';
 
@@ -25,20 +28,22 @@ export const courseOperations: INodeProperties[] = [
 			value: 'getAll',
 			action: 'Get many courses',
 			description: 'List the courses of the cabinet',
-			routing: {
-				request: { method: 'GET', url: '/courses' },
-				send: { paginate: true },
-			},
+			routing: sends(
+				{ method: 'GET', url: '/courses' },
+				{ runner: kwigaRunner({ stableSort: 'sort_by', simplify: KWIGA_SIMPLE.course.keys }) },
+			),
 		},
 		{
 			name: 'Get Participants',
 			value: 'getParticipants',
 			action: 'Get the participants of a course',
 			description: 'List the participants of a course with their progress',
-			routing: {
-				request: { method: 'GET', url: '/courses/{courseId}/users' },
-				send: { paginate: true, preSend: [sendInclude] },
-			},
+			// The runner places the course program KWIGA sends beside the participants, and sends
+			// filters too long for a GET to KWIGA's POST /courses/{courseId}/users/query alias.
+			routing: sends(
+				{ method: 'GET', url: '/courses/{courseId}/users' },
+				{ preSend: [sendInclude], runner: courseParticipantsRunner },
+			),
 		},
 	]),
 ];

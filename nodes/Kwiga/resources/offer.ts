@@ -1,8 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { sends } from '../../shared/runner';
 import { idLocator, listFields, offerLocator, operationSelector } from '../fields';
+import { KWIGA_SIMPLE } from '../simplify';
+import { kwigaRunner } from '../transport';
 
 const resource = 'offer';
+
+/** Get and Get Many put out only the fields of KWIGA_SIMPLE.offer while Simplify is on. */
+const simplified = kwigaRunner({ simplify: KWIGA_SIMPLE.offer.keys });
 
 export const offerOperations: INodeProperties[] = [
 	operationSelector(resource, 'getAll', [
@@ -11,20 +17,14 @@ export const offerOperations: INodeProperties[] = [
 			value: 'get',
 			action: 'Get an offer',
 			description: 'Read one offer with its price and what it gives',
-			routing: {
-				request: { method: 'GET', url: '/offers/{offerId}' },
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'GET', url: '/offers/{offerId}' }, { runner: simplified }),
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many offers',
 			description: 'List the cabinet\'s offers',
-			routing: {
-				request: { method: 'GET', url: '/offers' },
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'GET', url: '/offers' }, { runner: simplified }),
 		},
 	]),
 ];

@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { sends } from '../../shared/runner';
 import { listFields, operationSelector, sortOrderOption } from '../fields';
+import { KWIGA_SIMPLE } from '../simplify';
+import { kwigaRunner } from '../transport';
 
 const resource = 'product';
 
@@ -11,10 +14,10 @@ export const productOperations: INodeProperties[] = [
 			value: 'getAll',
 			action: 'Get many products',
 			description: 'List the products of the cabinet',
-			routing: {
-				request: { method: 'GET', url: '/products' },
-				send: { paginate: true },
-			},
+			routing: sends(
+				{ method: 'GET', url: '/products' },
+				{ runner: kwigaRunner({ stableSort: 'sort_by', simplify: KWIGA_SIMPLE.product.keys }) },
+			),
 		},
 	]),
 ];

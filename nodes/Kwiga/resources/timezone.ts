@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { sends } from '../../shared/runner';
 import { listFields, operationSelector } from '../fields';
 
 const resource = 'timezone';
@@ -11,10 +12,7 @@ export const timezoneOperations: INodeProperties[] = [
 			value: 'getAll',
 			action: 'Get many time zones',
 			description: 'List the time zones KWIGA knows, with their IDs',
-			routing: {
-				request: { method: 'GET', url: '/timezones' },
-				send: { paginate: true },
-			},
+			routing: sends({ method: 'GET', url: '/timezones' }),
 		},
 	]),
 ];
