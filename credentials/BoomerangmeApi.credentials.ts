@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { BOOMERANGME_BASE_URL } from '../nodes/Boomerangme/address';
+
 export class BoomerangmeApi implements ICredentialType {
 	name = 'boomerangmeApi';
 
@@ -78,7 +80,7 @@ export class BoomerangmeApi implements ICredentialType {
 		request: {
 			// The key is only ever sent to the address in the credential, never where a redirect points.
 			disableFollowRedirect: true,
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: BOOMERANGME_BASE_URL,
 			url: '/api/v2/customers',
 			qs: { page: 1, itemsPerPage: 1 },
 			headers: { Accept: 'application/json' },

@@ -8,6 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { KAJABI_BASE_URL } from '../nodes/Kajabi/address';
 import { kajabiAccessToken } from '../nodes/Kajabi/token';
 
 export class KajabiApi implements ICredentialType {
@@ -106,7 +107,7 @@ export class KajabiApi implements ICredentialType {
 		request: {
 			// The key is only ever sent to the address in the credential, never where a redirect points.
 			disableFollowRedirect: true,
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: KAJABI_BASE_URL,
 			url: '/v1/me',
 			headers: { Accept: 'application/vnd.api+json' },
 		},

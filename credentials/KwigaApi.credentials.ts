@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { KWIGA_BASE_URL } from '../nodes/Kwiga/address';
+
 export class KwigaApi implements ICredentialType {
 	name = 'kwigaApi';
 
@@ -117,7 +119,7 @@ export class KwigaApi implements ICredentialType {
 		request: {
 			// The key is only ever sent to the address in the credential, never where a redirect points.
 			disableFollowRedirect: true,
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: KWIGA_BASE_URL,
 			url: '/products',
 			qs: { per_page: 1 },
 			headers: { Accept: 'application/json' },

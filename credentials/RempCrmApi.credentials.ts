@@ -9,6 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { REMP_BASE_URL } from '../nodes/RempCrm/address';
 import { REMP_LOGIN_PATH, rempLogsIn, rempSessionToken } from '../nodes/RempCrm/session';
 
 export class RempCrmApi implements ICredentialType {
@@ -156,7 +157,7 @@ export class RempCrmApi implements ICredentialType {
 		request: {
 			// The key is only ever sent to the address in the credential, never where a redirect points.
 			disableFollowRedirect: true,
-			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
+			baseURL: REMP_BASE_URL,
 			url: '/api/v1/user/info',
 			headers: { Accept: 'application/json' },
 		},

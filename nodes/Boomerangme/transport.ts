@@ -9,7 +9,7 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { invalidFields, omit } from '../shared/fields';
-import { DELETED, pick, simplifyOn } from '../shared/output';
+import { DELETED, simplified } from '../shared/output';
 import type { Paging } from '../shared/pages';
 import { listPage, walkPages } from '../shared/pages';
 import type { PathParam } from '../shared/path';
@@ -185,8 +185,7 @@ export const deleteRunner: Runner = operationRunner(RUNNER_PLATFORM, async (oper
  */
 export function simplifyRunner(keys: readonly string[]): Runner {
 	return operationRunner(RUNNER_PLATFORM, async (operation) => {
-		const found = await walk(operation);
-		return simplifyOn(operation.ctx) ? found.map((record) => pick(record, keys)) : found;
+		return simplified(operation.ctx, keys, await walk(operation));
 	});
 }
 

@@ -16,7 +16,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { invalidFields, omit } from '../shared/fields';
-import { pick, simplifyOn } from '../shared/output';
+import { simplified } from '../shared/output';
 import type { Paging } from '../shared/pages';
 import { walkPages } from '../shared/pages';
 import type { PathParam } from '../shared/path';
@@ -221,9 +221,7 @@ async function sendAndWalk(
 export function kwigaRunner(how: KwigaRunnerOptions = {}): Runner {
 	return operationRunner(KWIGA_RUNNER_PLATFORM, async (operation) => {
 		const records = await sendAndWalk(operation, how, KWIGA_PAGING);
-		const keys = how.simplify;
-		if (!keys || !simplifyOn(operation.ctx)) return records;
-		return records.map((record) => pick(record, keys));
+		return how.simplify ? simplified(operation.ctx, how.simplify, records) : records;
 	});
 }
 

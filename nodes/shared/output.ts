@@ -10,11 +10,6 @@ import { show } from './fields';
 /** What a Delete operation puts out once the platform has accepted it. */
 export const DELETED: IDataObject = { deleted: true };
 
-/** Whether the node runs a Delete operation (the operation's value is `delete`). */
-export function isDelete(ctx: IExecuteSingleFunctions): boolean {
-	return ctx.getNodeParameter('operation', '') === 'delete';
-}
-
 /** The Simplify switch of a resource's operations, on by default, as in n8n's own nodes. */
 export function simplifyField(resource: string, operation: string[], keeps: string): INodeProperties {
 	return {
@@ -52,11 +47,10 @@ export function simplifyFields(views: SimpleViews): INodeProperties[] {
 	);
 }
 
-/** The records as the operation's Simplify switch says: only the view's fields, or as they came. */
-export function simplifyRecords(ctx: IExecuteSingleFunctions, views: SimpleViews, records: IDataObject[]): IDataObject[] {
-	const view = views[ctx.getNodeParameter('resource', '') as string];
-	if (!view || !view.operations.includes(ctx.getNodeParameter('operation', '') as string) || !simplifyOn(ctx)) {
-		return records;
-	}
-	return records.map((record) => pick(record, view.keys));
+/**
+ * The records as the operation's Simplify switch says: only `keys`, or as they came. Called
+ * by the runner of an operation that has the switch (it names the keys in its routing).
+ */
+export function simplified(ctx: IExecuteSingleFunctions, keys: readonly string[], records: IDataObject[]): IDataObject[] {
+	return simplifyOn(ctx) ? records.map((record) => pick(record, keys)) : records;
 }

@@ -2,8 +2,8 @@
  * The one way out for every platform: a request waits for its credential's rate gate, is
  * sent with the credential, its answer is checked against what the platform documents,
  * and any failure becomes one NodeApiError shape (or, with Continue On Fail, one item
- * shape). A platform's transport.ts describes the platform in a PlatformSpec and calls
- * `platformRequest`; nothing else sends.
+ * shape). A platform's transport.ts describes the platform in a PlatformSpec; its runners
+ * (nodes/shared/runner.ts), dropdowns and triggers call `platformRequest`; nothing else sends.
  */
 import type {
 	ICredentialDataDecryptedObject,

@@ -25,7 +25,7 @@ export interface NodeOutputs {
 
 /** Rules that hold on every platform: they come from nodes/shared/output.ts. */
 export const COMMON: Readonly<Record<string, string>> = {
-	// DELETED / isDelete: the platform's answer is replaced by `{ deleted: true }`.
+	// DELETED: a Delete's runner replaces the platform's answer by `{ deleted: true }`.
 	delete: 'one item `{ "deleted": true }` once the platform has accepted the deletion',
 };
 

@@ -5,6 +5,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { RempCrmApi } from '../../credentials/RempCrmApi.credentials';
+import { REMP_BASE_URL } from '../../nodes/RempCrm/address';
 import { forgetRempSessions } from '../../nodes/RempCrm/session';
 import type { RecordedRequest } from '../harness';
 import { interceptHttp, resetHttp } from '../harness';
@@ -232,7 +233,8 @@ describe('credential', () => {
 		const credential = new RempCrmApi();
 		const { request } = credential.test;
 		expect(request.url).toBe('/api/v1/user/info');
-		expect(request.baseURL).toBe('={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}');
+		// The one base-URL rule of nodes/RempCrm/address.ts (test/remp/address.test.ts: same address as the node's).
+		expect(request.baseURL).toBe(REMP_BASE_URL);
 
 		const authenticated = await credential.authenticate(TOKEN_CREDENTIALS, {
 			url: request.url!,

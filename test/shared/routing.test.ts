@@ -1,11 +1,12 @@
 /**
  * Every request a node sends leaves through the shared request layer: n8n hands a built
- * request to the node's `requestOperations.pagination` function (which calls
- * `platformRequest`) only when the operation sets `send.paginate`. An operation that forgot
- * it would be sent by n8n itself — past the rate gate, the answer checks, the error shape,
- * the path checks and the redirect guard — so this walks every node's description and fails
- * on any routing that n8n would send directly, or that relies on `postReceive` (which the
- * shared runner does not run).
+ * request to a runner (the node's `requestOperations.pagination`, or the operation's own in
+ * `routing.operations`) only when the operation sets `send.paginate`, which `sends()` of
+ * nodes/shared/runner.ts does. An operation that forgot it would be sent by n8n itself — past
+ * the rate gate, the answer checks, the error shape, the path checks and the redirect guard —
+ * so this walks every node's description and fails on any routing that n8n would send
+ * directly, that names a runner not made by `operationRunner`, or that relies on
+ * `postReceive` (which the runners do not run).
  */
 import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
@@ -14,6 +15,7 @@ import { GetCourse } from '../../nodes/GetCourse/GetCourse.node';
 import { Kajabi } from '../../nodes/Kajabi/Kajabi.node';
 import { Kwiga } from '../../nodes/Kwiga/Kwiga.node';
 import { RempCrm } from '../../nodes/RempCrm/RempCrm.node';
+import { isOperationRunner } from '../../nodes/shared/runner';
 
 const NODES: INodeType[] = [new Kwiga(), new Kajabi(), new GetCourse(), new Boomerangme(), new RempCrm()];
 
@@ -40,8 +42,22 @@ function routingsOf(properties: Array<INodeProperties | INodePropertyOptions>, p
 describe.each(NODES.map((node) => [node.description.displayName, node] as const))('%s', (_name, node) => {
 	const routings = routingsOf(node.description.properties, node.description.displayName);
 
-	test('hands every request to the shared runner (requestOperations.pagination)', () => {
-		expect(typeof node.description.requestOperations?.pagination).toBe('function');
+	test('hands every request to a shared runner (requestOperations.pagination)', () => {
+		expect(isOperationRunner(node.description.requestOperations?.pagination)).toBe(true);
+		expect(Object.keys(node.description.requestOperations ?? {})).toEqual(['pagination']);
+	});
+
+	test('an operation that names its own runner names one made by operationRunner, and nothing else', () => {
+		const own = routings.filter(({ routing }) => routing.operations !== undefined);
+		const wrong = own
+			.filter(
+				({ routing }) =>
+					!isOperationRunner(routing.operations?.pagination) ||
+					Object.keys(routing.operations ?? {}).join() !== 'pagination' ||
+					routing.request === undefined,
+			)
+			.map(({ where }) => where);
+		expect(wrong).toEqual([]);
 	});
 
 	test('every routing that builds a request sets send.paginate, so n8n never sends it itself', () => {
