@@ -5,7 +5,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { PAGE_SIZE } from './transport';
-import { operationSelector, returnAllAndLimit, show } from '../shared/fields';
+import { byIdMode, fromListMode, operationSelector, returnAllAndLimit, show } from '../shared/fields';
 import type { SimpleViews } from '../shared/output';
 
 export { operationSelector, show };
@@ -43,24 +43,8 @@ export function templateLocator(
 		description: options.description,
 		routing: options.routing,
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchTemplates', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 41402',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A template ID is a number' },
-					},
-				],
-			},
+			fromListMode('searchTemplates'),
+			byIdMode('e.g. 41402', '^\\s*\\d+\\s*$', 'A template ID is a number'),
 		],
 	};
 }
@@ -81,27 +65,12 @@ export function customerLocator(
 		description: options.description,
 		routing: options.routing,
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchCustomers', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 3f1c2b9e-0d4a-4e7b-9a51-6c2d8e0f1a23',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^\\s*[A-Za-z0-9][A-Za-z0-9_-]*\\s*$',
-							errorMessage: 'A customer ID has letters, digits and dashes only',
-						},
-					},
-				],
-			},
+			fromListMode('searchCustomers'),
+			byIdMode(
+				'e.g. 3f1c2b9e-0d4a-4e7b-9a51-6c2d8e0f1a23',
+				'^\\s*[A-Za-z0-9][A-Za-z0-9_-]*\\s*$',
+				'A customer ID has letters, digits and dashes only',
+			),
 		],
 	};
 }

@@ -14,7 +14,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { inputCheck } from '../shared/input';
-import { operationSelector, returnAllAndLimit, show } from '../shared/fields';
+import { byIdMode, fromListMode, operationSelector, returnAllAndLimit, show } from '../shared/fields';
 import { simplifyField as sharedSimplifyField } from '../shared/output';
 import type { Runner } from '../shared/runner';
 import { sends } from '../shared/runner';
@@ -50,27 +50,12 @@ export function idLocator(
 ): INodeProperties {
 	const both: Pick<INodeProperties, 'modes'> = {
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: `e.g. ${options.example ?? '123'}`,
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^\\s*[A-Za-z0-9_-]+\\s*$',
-							errorMessage: `A ${options.displayName.toLowerCase()} ID is made of letters, digits, - and _`,
-						},
-					},
-				],
-			},
+			fromListMode(options.searchListMethod),
+			byIdMode(
+				`e.g. ${options.example ?? '123'}`,
+				'^\\s*[A-Za-z0-9_-]+\\s*$',
+				`A ${options.displayName.toLowerCase()} ID is made of letters, digits, - and _`,
+			),
 			{
 				displayName: 'By Email',
 				name: 'email',

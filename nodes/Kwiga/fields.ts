@@ -11,7 +11,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { inputCheck } from '../shared/input';
-import { operationSelector, returnAllAndLimit, show } from '../shared/fields';
+import { byIdMode, fromListMode, operationSelector, returnAllAndLimit, show } from '../shared/fields';
 
 export { operationSelector };
 
@@ -88,27 +88,12 @@ export function idLocator(
 		description: options.description,
 		routing: options.routing,
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: `e.g. ${options.example}`,
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^\\s*\\d+\\s*$',
-							errorMessage: `A ${options.displayName.toLowerCase()} ID is a number`,
-						},
-					},
-				],
-			},
+			fromListMode(options.searchListMethod),
+			byIdMode(
+				`e.g. ${options.example}`,
+				'^\\s*\\d+\\s*$',
+				`A ${options.displayName.toLowerCase()} ID is a number`,
+			),
 		],
 	};
 }

@@ -1,5 +1,11 @@
 /** Field builders that every platform's resources use the same way. */
-import type { IDataObject, IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	INodeProperties,
+	INodePropertyMode,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 /** Show a field for these operations of one resource. */
 export const show = (resource: string, operation: string[]): IDisplayOptions => ({
@@ -77,4 +83,25 @@ export function returnAllAndLimit(resource: string, operation: string, pageSize?
 /** The description of an answer that names invalid fields: "Invalid fields — email: …; phone: …." */
 export function invalidFields(lines: string[]): string | undefined {
 	return lines.length ? `Invalid fields — ${lines.join('; ')}.` : undefined;
+}
+
+/** The From List mode of a record picker: a searchable list that `searchListMethod` loads. */
+export function fromListMode(searchListMethod: string | undefined): INodePropertyMode {
+	return {
+		displayName: 'From List',
+		name: 'list',
+		type: 'list',
+		typeOptions: { searchListMethod, searchable: true },
+	};
+}
+
+/** The By ID mode of a record picker: the ID typed, checked in the editor against `regex`. */
+export function byIdMode(placeholder: string, regex: string, errorMessage: string): INodePropertyMode {
+	return {
+		displayName: 'By ID',
+		name: 'id',
+		type: 'string',
+		placeholder,
+		validation: [{ type: 'regex', properties: { regex, errorMessage } }],
+	};
 }
