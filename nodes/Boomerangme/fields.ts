@@ -5,7 +5,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { PAGE_SIZE } from './transport';
-import { byIdMode, fromListMode, operationSelector, returnAllAndLimit, show } from '../shared/fields';
+import { operationSelector, pickerModes, returnAllAndLimit, show } from '../shared/fields';
 import type { SimpleViews } from '../shared/output';
 
 export { operationSelector, show };
@@ -43,8 +43,11 @@ export function templateLocator(
 		description: options.description,
 		routing: options.routing,
 		modes: [
-			fromListMode('searchTemplates'),
-			byIdMode('e.g. 41402', '^\\s*\\d+\\s*$', 'A template ID is a number'),
+			...pickerModes('searchTemplates', {
+				placeholder: 'e.g. 41402',
+				regex: '^\\s*\\d+\\s*$',
+				errorMessage: 'A template ID is a number',
+			}),
 		],
 	};
 }
@@ -65,12 +68,11 @@ export function customerLocator(
 		description: options.description,
 		routing: options.routing,
 		modes: [
-			fromListMode('searchCustomers'),
-			byIdMode(
-				'e.g. 3f1c2b9e-0d4a-4e7b-9a51-6c2d8e0f1a23',
-				'^\\s*[A-Za-z0-9][A-Za-z0-9_-]*\\s*$',
-				'A customer ID has letters, digits and dashes only',
-			),
+			...pickerModes('searchCustomers', {
+				placeholder: 'e.g. 3f1c2b9e-0d4a-4e7b-9a51-6c2d8e0f1a23',
+				regex: '^\\s*[A-Za-z0-9][A-Za-z0-9_-]*\\s*$',
+				errorMessage: 'A customer ID has letters, digits and dashes only',
+			}),
 		],
 	};
 }

@@ -14,7 +14,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { inputCheck } from '../shared/input';
-import { byIdMode, fromListMode, operationSelector, returnAllAndLimit, show } from '../shared/fields';
+import { operationSelector, pickerModes, returnAllAndLimit, show } from '../shared/fields';
 import { simplifyField as sharedSimplifyField } from '../shared/output';
 import type { Runner } from '../shared/runner';
 import { sends } from '../shared/runner';
@@ -50,12 +50,11 @@ export function idLocator(
 ): INodeProperties {
 	const both: Pick<INodeProperties, 'modes'> = {
 		modes: [
-			fromListMode(options.searchListMethod),
-			byIdMode(
-				`e.g. ${options.example ?? '123'}`,
-				'^\\s*[A-Za-z0-9_-]+\\s*$',
-				`A ${options.displayName.toLowerCase()} ID is made of letters, digits, - and _`,
-			),
+			...pickerModes(options.searchListMethod, {
+				placeholder: `e.g. ${options.example ?? '123'}`,
+				regex: '^\\s*[A-Za-z0-9_-]+\\s*$',
+				errorMessage: `A ${options.displayName.toLowerCase()} ID is made of letters, digits, - and _`,
+			}),
 			{
 				displayName: 'By Email',
 				name: 'email',

@@ -11,7 +11,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { inputCheck } from '../shared/input';
-import { byIdMode, fromListMode, operationSelector, returnAllAndLimit, show } from '../shared/fields';
+import { operationSelector, pickerModes, returnAllAndLimit, show } from '../shared/fields';
 
 export { operationSelector };
 
@@ -88,12 +88,11 @@ export function idLocator(
 		description: options.description,
 		routing: options.routing,
 		modes: [
-			fromListMode(options.searchListMethod),
-			byIdMode(
-				`e.g. ${options.example}`,
-				'^\\s*\\d+\\s*$',
-				`A ${options.displayName.toLowerCase()} ID is a number`,
-			),
+			...pickerModes(options.searchListMethod, {
+				placeholder: `e.g. ${options.example}`,
+				regex: '^\\s*\\d+\\s*$',
+				errorMessage: `A ${options.displayName.toLowerCase()} ID is a number`,
+			}),
 		],
 	};
 }

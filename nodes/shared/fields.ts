@@ -85,23 +85,35 @@ export function invalidFields(lines: string[]): string | undefined {
 	return lines.length ? `Invalid fields — ${lines.join('; ')}.` : undefined;
 }
 
-/** The From List mode of a record picker: a searchable list that `searchListMethod` loads. */
-export function fromListMode(searchListMethod: string | undefined): INodePropertyMode {
-	return {
-		displayName: 'From List',
-		name: 'list',
-		type: 'list',
-		typeOptions: { searchListMethod, searchable: true },
-	};
+/** What a record picker's By ID mode takes: an example, and the editor's check of a typed ID. */
+export interface ByIdMode {
+	placeholder: string;
+	regex: string;
+	errorMessage: string;
 }
 
-/** The By ID mode of a record picker: the ID typed, checked in the editor against `regex`. */
-export function byIdMode(placeholder: string, regex: string, errorMessage: string): INodePropertyMode {
-	return {
-		displayName: 'By ID',
-		name: 'id',
-		type: 'string',
-		placeholder,
-		validation: [{ type: 'regex', properties: { regex, errorMessage } }],
+/**
+ * The two modes of a record picker: From List (the searchable list `searchListMethod` loads)
+ * and By ID (typed, checked in the editor against `byId.regex`).
+ */
+export function pickerModes(searchListMethod: string | undefined, byId: ByIdMode): INodePropertyMode[] {
+	const { placeholder, regex, errorMessage } = byId;
+	const picker: Required<Pick<INodeProperties, 'modes'>> = {
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder,
+				validation: [{ type: 'regex', properties: { regex, errorMessage } }],
+			},
+		],
 	};
+	return picker.modes;
 }
