@@ -14,7 +14,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { pathSegment } from '../shared/path';
 import { hookSlot, isOurUrl, newSecret, secretUrl } from '../shared/webhook';
 import { PATHS } from './paths';
-import { boomerangmeList, boomerangmeRequest, PATH_PARAMS } from './transport';
+import { boomerangmeList, boomerangmeRequest } from './requests';
+import { PATH_PARAMS } from './transport';
 
 /** The hook the trigger registered, as kept in the workflow's static data. */
 export interface StoredHook extends IDataObject {

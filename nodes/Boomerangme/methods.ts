@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { PATHS } from './paths';
-import { boomerangmeList, boomerangmePage } from './transport';
+import { boomerangmeList, boomerangmePage } from './requests';
 
 /** Dropdowns show at most this many entries; an account with more is searched or given by ID. */
 const DROPDOWN_LIMIT = 500;

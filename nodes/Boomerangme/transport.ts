@@ -3,7 +3,8 @@
  * errors read), the shapes of its path parameters, how its answers carry records and pages,
  * and the runners its operations name in their routing. Sending, waiting, paging and error
  * shapes live once in nodes/shared; the paths, card types and input checks live beside this
- * file (paths.ts, cards.ts, checks.ts), the address rule in address.ts.
+ * file (paths.ts, cards.ts, checks.ts), the address rule in address.ts, and the requests of
+ * dropdowns and the trigger in requests.ts.
  */
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
@@ -11,14 +12,13 @@ import { NodeApiError } from 'n8n-workflow';
 import { invalidFields, omit } from '../shared/fields';
 import { DELETED, simplified } from '../shared/output';
 import type { Paging } from '../shared/pages';
-import { listPage, walkPages } from '../shared/pages';
+import { walkPages } from '../shared/pages';
 import type { PathParam } from '../shared/path';
 import { matching, positiveInteger } from '../shared/path';
-import type { ErrorText, PlatformSpec, RequestContext } from '../shared/request';
-import { headerValue, platformRequest } from '../shared/request';
+import type { ErrorText, PlatformSpec } from '../shared/request';
+import { headerValue } from '../shared/request';
 import type { Operation, Runner, RunnerPlatform } from '../shared/runner';
 import { operationRunner } from '../shared/runner';
-import { baseUrlFrom } from './address';
 import type { BalanceAction } from './cards';
 import { checkBalanceAmount, mergeJsonFields } from './checks';
 
@@ -220,53 +220,4 @@ export function balanceRunner(balance: BalanceAction): Runner {
 			throw withCardTypeHint(error, balance);
 		}
 	});
-}
-
-/** The base URL of the credential, without a trailing slash (address.ts). */
-export async function baseUrlOf(ctx: RequestContext): Promise<string> {
-	const credentials = await ctx.getCredentials(BOOMERANGME_CREDENTIAL);
-	return baseUrlFrom(credentials.baseUrl);
-}
-
-/** One request from a dropdown, a search or the trigger's hook methods. */
-export async function boomerangmeRequest(
-	ctx: RequestContext,
-	options: Omit<IHttpRequestOptions, 'baseURL'>,
-): Promise<IDataObject> {
-	return await platformRequest(ctx, BOOMERANGME, {
-		...options,
-		baseURL: await baseUrlOf(ctx),
-		headers: { Accept: 'application/json', ...(options.headers ?? {}) },
-	} as IHttpRequestOptions);
-}
-
-/** One page of a Boomerangme list, for searchable lists that page as the user scrolls. */
-export async function boomerangmePage(
-	ctx: RequestContext,
-	url: string,
-	qs: IDataObject,
-): Promise<{ records: IDataObject[]; hasMore: boolean }> {
-	const options = { method: 'GET', baseURL: await baseUrlOf(ctx), url, qs, headers: { Accept: 'application/json' } } as IHttpRequestOptions;
-	return await listPage(ctx, BOOMERANGME, PAGING, options, Number(qs.page ?? 1), Number(qs.itemsPerPage ?? PAGE_SIZE));
-}
-
-/** A whole Boomerangme list (up to `limit` records), for dropdowns. */
-export async function boomerangmeList(
-	ctx: RequestContext,
-	url: string,
-	limit: number,
-): Promise<IDataObject[]> {
-	return await walkPages(
-		ctx,
-		BOOMERANGME,
-		{
-			method: 'GET',
-			baseURL: await baseUrlOf(ctx),
-			url,
-			qs: { itemsPerPage: PAGE_SIZE },
-			headers: { Accept: 'application/json' },
-		},
-		PAGING,
-		limit,
-	);
 }

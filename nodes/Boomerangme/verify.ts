@@ -8,7 +8,8 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { pathSegment } from '../shared/path';
-import { boomerangmeRequest, PATH_PARAMS } from './transport';
+import { boomerangmeRequest } from './requests';
+import { PATH_PARAMS } from './transport';
 
 /** Where a delivery may carry its card number and its customer ID, in that order. */
 const IDS = {
