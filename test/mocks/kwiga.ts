@@ -309,12 +309,26 @@ export class KwigaMock {
 		return this.contacts.find((contact) => contact.id === Number(id));
 	}
 
+	/** The contacts sorted by ID, kept while no contact is added: a list's pages do not sort the whole cabinet again each time (a database's index would not either). */
+	private sorted?: { key: string; rows: Row[] };
+
+	private sortedContacts(ascending: boolean): Row[] {
+		const last = this.contacts[this.contacts.length - 1];
+		const key = `${ascending}:${this.contacts.length}:${String(last?.id)}`;
+		if (this.sorted?.key !== key) {
+			const rows = [...this.contacts].sort((a, b) =>
+				ascending ? Number(a.id) - Number(b.id) : Number(b.id) - Number(a.id),
+			);
+			this.sorted = { key, rows };
+		}
+		return this.sorted.rows;
+	}
+
 	private filterContacts(params: Row): Row[] {
 		const search = params['filters[search]'] ? String(params['filters[search]']).trim().toLowerCase() : '';
 		const from = params['filters[date_from]'] ? String(params['filters[date_from]']) : '';
-		const sorted = [...this.contacts].sort((a, b) =>
-			params.sort === 'asc' ? Number(a.id) - Number(b.id) : Number(b.id) - Number(a.id),
-		);
+		const sorted = this.sortedContacts(params.sort === 'asc');
+		if (!search && !from) return sorted;
 		return sorted.filter(
 			(contact) =>
 				(!search ||
