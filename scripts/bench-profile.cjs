@@ -13,6 +13,9 @@
  *   gate     waiting at the rate gate, summed
  *   pages, records
  *
+ * routing  n8n's declarative runner around it (one line per node run, `routing: true`): its
+ *          whole time, the credential it fetches first, and building the item's request
+ *
  * A node whose name ends in "(n8n auth)" gets every request sent through n8n's
  * httpRequestWithAuthentication (its PlatformSpec without authHeaders), as before the
  * package applied the credential's headers itself: the difference in `send` per page is
@@ -121,9 +124,57 @@ function patch(which, exports) {
 	}
 }
 
+/**
+ * n8n's declarative runner (n8n-core's RoutingNode): one line per node run with its whole
+ * time, the credential it fetches first, and the time until it hands the first item's
+ * request to the node's runner (reading every parameter, building the request).
+ */
+function patchRoutingNode(exports) {
+	if (patched.has('routing-node') || !exports.RoutingNode) return;
+	patched.add('routing-node');
+	const proto = exports.RoutingNode.prototype;
+	const timing = Symbol('timing');
+	const runNode = proto.runNode;
+	proto.runNode = async function (...args) {
+		const from = performance.now();
+		const entry = { credentials: 0, firstRequestAt: undefined };
+		this[timing] = entry;
+		try {
+			return await runNode.apply(this, args);
+		} finally {
+			const total = performance.now() - from;
+			const line = {
+				routing: true,
+				node: this.context?.node?.name,
+				runNode: total,
+				credentials: entry.credentials,
+				building: (entry.firstRequestAt ?? from + total) - from - entry.credentials,
+			};
+			if (file) appendFileSync(file, `${JSON.stringify(line)}\n`);
+		}
+	};
+	const prepareCredentials = proto.prepareCredentials;
+	if (typeof prepareCredentials === 'function') {
+		proto.prepareCredentials = async function (...args) {
+			const from = performance.now();
+			try {
+				return await prepareCredentials.apply(this, args);
+			} finally {
+				if (this[timing]) this[timing].credentials += performance.now() - from;
+			}
+		};
+	}
+	const makeRequest = proto.makeRequest;
+	proto.makeRequest = function (...args) {
+		if (this[timing] && this[timing].firstRequestAt === undefined) this[timing].firstRequestAt = performance.now();
+		return makeRequest.apply(this, args);
+	};
+}
+
 const load = Module._load;
 Module._load = function (request, parent, isMain) {
 	const exports = load.call(this, request, parent, isMain);
+	if (typeof request === 'string' && /(?:^|[\\/])routing-node(\.js)?$/.test(request)) patchRoutingNode(exports);
 	if (typeof request === 'string' && /(?:^|[\\/])(request|pages|gate)(\.js)?$/.test(request)) {
 		try {
 			const filename = Module._resolveFilename(request, parent, isMain);

@@ -39,7 +39,9 @@
  *    its pacing). With --profile, n8n loads scripts/bench-profile.cjs, which times the
  *    package's request layer from outside, and a third variant of each node sends every
  *    request through n8n's httpRequestWithAuthentication, so that n8n's per-request
- *    credential work shows as the difference.
+ *    credential work shows as the difference; it also times n8n's declarative runner
+ *    (RoutingNode) around our code: the credential, reading the parameters and building the
+ *    request.
  * 2. Growth: the same for 1,000 and 20,000 records (default KWIGA only): the ratio should
  *    stay within ±10 % of the 5,000-record one.
  * 3. Editor: a run of 2,000 items into KWIGA → Contact → Get (a webhook starts it; the
@@ -682,7 +684,8 @@ function printProfile(entries, profiles, times, pages) {
 	const out = {};
 	console.log(`    profile (medians over runs; per page = ÷ ${pages}):`);
 	for (const entry of entries.filter((e) => e.ours)) {
-		const lines = profiles[entry.label];
+		const lines = profiles[entry.label].filter((line) => !line.routing);
+		const routing = profiles[entry.label].filter((line) => line.routing);
 		if (!lines.length) continue;
 		const m = (pick) => median(lines.map(pick));
 		const node = median(times[entry.label]);
@@ -698,6 +701,17 @@ function printProfile(entries, profiles, times, pages) {
 		};
 		out[entry.label] = phases;
 		const per = (ms) => `${ms.toFixed(1)} ms (${((ms / pages) * 1000).toFixed(0)} µs/page)`;
+		if (routing.length) {
+			const r = (pick) => median(routing.map(pick));
+			phases.routing = {
+				credential: r((l) => l.credentials),
+				building: r((l) => l.building),
+				afterOurs: r((l) => l.runNode - l.credentials - l.building) - m((l) => l.item),
+				outside: node - r((l) => l.runNode),
+			};
+			const n = phases.routing;
+			console.log(`      ${entry.label}: n8n before/after our code = its declarative runner: the credential ${n.credential.toFixed(1)} ms + reading the parameters and building the request ${n.building.toFixed(1)} ms + after our code ${n.afterOurs.toFixed(1)} ms; the rest of the node's time, outside that runner ${n.outside.toFixed(1)} ms`);
+		}
 		console.log(`      ${entry.label}: node ${node} ms = n8n before/after our code ${per(phases.n8nOutside)} + items made ${per(phases.wrap)} + shaping ${per(phases.shape)} + paging/read/dedupe ${per(phases.paging)} + checks ${per(phases.request)} + gate ${per(phases.gate)} + n8n's HTTP helper (credential, round trip, JSON) ${per(phases.send)}`);
 	}
 	const [first] = Object.keys(out);
