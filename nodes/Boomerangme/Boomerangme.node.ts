@@ -11,7 +11,6 @@ import { pushFields, pushOperations } from './resources/push';
 import { tariffFields, tariffOperations } from './resources/tariff';
 import { templateFields, templateOperations } from './resources/template';
 import { simplifyFields } from '../shared/output';
-import { BOOMERANGME_BASE_URL } from './address';
 import { BOOMERANGME_SIMPLE } from './fields';
 import { boomerangmeRunner } from './transport';
 
@@ -31,7 +30,7 @@ export class Boomerangme implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'boomerangmeApi', required: true }],
 		requestDefaults: {
-			baseURL: BOOMERANGME_BASE_URL,
+			// No baseURL: each runner sets the credential's address (nodes/shared/runner.ts).
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
 		// Every operation's routing is written with `sends()`, so n8n hands each request to a

@@ -19,6 +19,7 @@ import type { ErrorText, PlatformSpec } from '../shared/request';
 import { headerValue } from '../shared/request';
 import type { Operation, Runner, RunnerPlatform } from '../shared/runner';
 import { operationRunner } from '../shared/runner';
+import { baseUrlFrom } from './address';
 import type { BalanceAction } from './cards';
 import { checkBalanceAmount, mergeJsonFields } from './checks';
 
@@ -160,7 +161,11 @@ export const PAGING: Paging = {
 };
 
 /** What every Boomerangme runner is told: the shapes of the path parameters it fills. */
-const RUNNER_PLATFORM: RunnerPlatform = { pathParams: PATH_PARAMS };
+const RUNNER_PLATFORM: RunnerPlatform = {
+	spec: BOOMERANGME,
+	baseUrl: (credentials) => baseUrlFrom(credentials.baseUrl),
+	pathParams: PATH_PARAMS,
+};
 
 /** Sends the operation's request and returns its records: every page of a list (or up to the Limit). */
 async function walk({ ctx, options, limit }: Operation): Promise<IDataObject[]> {

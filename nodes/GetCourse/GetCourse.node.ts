@@ -2,7 +2,6 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationSubtitle } from '../shared/subtitle';
-import { GETCOURSE_BASE_URL } from './address';
 import { listSearch } from './methods';
 import { exportFields, exportOperations } from './resources/export';
 import { fieldFields, fieldOperations } from './resources/field';
@@ -27,7 +26,7 @@ export class GetCourse implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'getCourseApi', required: true }],
 		requestDefaults: {
-			baseURL: GETCOURSE_BASE_URL,
+			// No baseURL: each runner sets the credential's address (nodes/shared/runner.ts).
 			headers: { Accept: 'application/json' },
 			arrayFormat: 'brackets',
 		},

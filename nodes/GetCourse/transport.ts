@@ -112,7 +112,11 @@ export const PATH_PARAMS: Record<string, PathParam> = {
 };
 
 /** What every runner of the GetCourse node is told: the shapes of the path parameters. */
-const PLATFORM: RunnerPlatform = { pathParams: PATH_PARAMS };
+const PLATFORM: RunnerPlatform = {
+	spec: GETCOURSE,
+	baseUrl: (credentials) => baseUrlOf(credentials.account),
+	pathParams: PATH_PARAMS,
+};
 
 /** The records of an import, directory or list answer. */
 function recordsOf(body: IDataObject): IDataObject[] {

@@ -2,7 +2,6 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationSubtitle } from '../shared/subtitle';
-import { KAJABI_BASE_URL } from './address';
 import { listSearch, loadOptions } from './methods';
 import { blogPostFields, blogPostOperations } from './resources/blogPost';
 import { contactFields, contactOperations } from './resources/contact';
@@ -45,7 +44,7 @@ export class Kajabi implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'kajabiApi', required: true }],
 		requestDefaults: {
-			baseURL: KAJABI_BASE_URL,
+			// No baseURL: each runner sets the credential's address (nodes/shared/runner.ts).
 			headers: { Accept: JSON_API },
 		},
 		// Every operation's routing is written with `sends()`, so n8n hands each request to a

@@ -99,7 +99,7 @@ export function listFields(resource: string, operation: string, pageSize = true)
 	return returnAllAndLimit(
 		resource,
 		operation,
-		pageSize ? { property: 'page[size]', max: PAGE_SIZE } : { property: 'page[number]', fixed: '={{ 1 }}' },
+		pageSize ? { property: 'page[size]', max: PAGE_SIZE } : { property: 'page[number]', fixed: 1 },
 	);
 }
 

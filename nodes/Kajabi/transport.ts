@@ -17,6 +17,7 @@ import { headerValue } from '../shared/request';
 import type { Runner, RunnerPlatform } from '../shared/runner';
 import { operationRunner } from '../shared/runner';
 import { shapeRecords } from './simplify';
+import { kajabiBaseUrl } from './address';
 import { KAJABI_CREDENTIAL } from './token';
 
 /** The JSON:API media type Kajabi speaks. */
@@ -207,7 +208,7 @@ export interface KajabiRunnerOptions {
  * succeeded instead of vanishing.
  */
 export function kajabiRunner({ before, deletes = false }: KajabiRunnerOptions = {}): Runner {
-	return operationRunner({ pathParams: KAJABI_PATH_PARAMS, before }, async ({ ctx, options: filled, limit }) => {
+	return operationRunner({ spec: KAJABI, baseUrl: kajabiBaseUrl, pathParams: KAJABI_PATH_PARAMS, before }, async ({ ctx, options: filled, limit }) => {
 		const options = kajabiOptions(filled);
 		const included: IDataObject[] = [];
 		const paging: Paging = {

@@ -12,7 +12,6 @@ import { offerFields, offerOperations } from './resources/offer';
 import { productFields, productOperations } from './resources/product';
 import { timezoneFields, timezoneOperations } from './resources/timezone';
 import { simplifyFields } from '../shared/output';
-import { KWIGA_BASE_URL } from './address';
 import { KWIGA_SIMPLE } from './simplify';
 import { defaultKwigaRunner } from './transport';
 
@@ -32,7 +31,7 @@ export class Kwiga implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'kwigaApi', required: true }],
 		requestDefaults: {
-			baseURL: KWIGA_BASE_URL,
+			// No baseURL: each runner sets the credential's address (nodes/shared/runner.ts).
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			arrayFormat: 'brackets',
 		},

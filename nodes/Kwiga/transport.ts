@@ -25,6 +25,7 @@ import type { PlatformSpec } from '../shared/request';
 import { headerValue } from '../shared/request';
 import type { Operation, Runner, RunnerPlatform } from '../shared/runner';
 import { operationRunner } from '../shared/runner';
+import { baseUrlOf } from './address';
 import { courseProgramOf, placeCourseProgram } from './courseProgram';
 
 /** Laravel answers 422 with `errors: { field: [messages] }`; name each field. */
@@ -195,7 +196,11 @@ export interface KwigaRunnerOptions {
 }
 
 /** What every KWIGA runner is told: the shapes of the path parameters. */
-const KWIGA_RUNNER_PLATFORM: RunnerPlatform = { pathParams: KWIGA_PATH_PARAMS };
+const KWIGA_RUNNER_PLATFORM: RunnerPlatform = {
+	spec: KWIGA,
+	baseUrl: (credentials) => baseUrlOf(credentials.baseUrl),
+	pathParams: KWIGA_PATH_PARAMS,
+};
 
 /**
  * Sends an operation's request and returns the records of every page (or of the Limit):

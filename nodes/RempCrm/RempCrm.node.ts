@@ -2,7 +2,6 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationSubtitle } from '../shared/subtitle';
-import { REMP_BASE_URL } from './address';
 import { couponFields, couponOperations } from './resources/coupon';
 import { userFields, userOperations } from './resources/user';
 import { sendRempRequest } from './transport';
@@ -23,7 +22,7 @@ export class RempCrm implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'rempCrmApi', required: true }],
 		requestDefaults: {
-			baseURL: REMP_BASE_URL,
+			// No baseURL: each runner sets the credential's address (nodes/shared/runner.ts).
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
 		// Every operation's routing is written with `sends()`, so n8n hands each request to a

@@ -162,7 +162,7 @@ function checkUserCredential(ctx: IExecuteSingleFunctions, credentials: ICredent
 }
 
 /** REMP CRM's paths have no parameters: every operation's path is fixed. */
-const REMP_RUNNER: RunnerPlatform = { pathParams: {} };
+const REMP_RUNNER: RunnerPlatform = { spec: REMP, baseUrl: rempBaseUrl, pathParams: {} };
 
 /** How the requests of one operation are sent, and what its item holds. */
 interface RempOperation {

@@ -39,21 +39,15 @@ export function omit(record: IDataObject, ...keys: string[]): IDataObject {
  * (Return All asks for the most; Limit for no more than it needs). `fixed` instead sends
  * one value whatever the choice (a list whose page size the platform sets).
  */
-export type PageSizeQuery = { property: string; max: number } | { property: string; fixed: string };
+export type PageSizeQuery = { property: string; max: number } | { property: string; fixed: number };
 
 /** "Return All" and "Limit" of a list, the same on every platform; the runner reads Limit's maxResults. */
 export function returnAllAndLimit(resource: string, operation: string, pageSize?: PageSizeQuery): INodeProperties[] {
-	const send = (value: string) =>
-		pageSize === undefined
-			? {}
-			: {
-					send: {
-						type: 'query' as const,
-						property: pageSize.property,
-						value: 'fixed' in pageSize ? pageSize.fixed : value,
-					},
-				};
-	const max = pageSize && 'max' in pageSize ? pageSize.max : 0;
+	// Return All sends a plain value (`request.qs`), not an expression: n8n evaluates every
+	// expression of a routing for each item, in n8n 2.x in an isolated VM (about 0.5–1 ms each).
+	const most = pageSize === undefined ? undefined : 'fixed' in pageSize ? pageSize.fixed : pageSize.max;
+	const limitValue =
+		pageSize === undefined ? undefined : 'fixed' in pageSize ? `={{ ${pageSize.fixed} }}` : `={{ Math.min($value, ${pageSize.max}) }}`;
 	return [
 		{
 			displayName: 'Return All',
@@ -62,7 +56,7 @@ export function returnAllAndLimit(resource: string, operation: string, pageSize?
 			displayOptions: show(resource, [operation]),
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			routing: send(`={{ ${max} }}`),
+			routing: pageSize === undefined ? {} : { request: { qs: { [pageSize.property]: most } } },
 		},
 		{
 			displayName: 'Limit',
@@ -73,7 +67,7 @@ export function returnAllAndLimit(resource: string, operation: string, pageSize?
 			default: 50,
 			description: 'Max number of results to return',
 			routing: {
-				...send(`={{ Math.min($value, ${max}) }}`),
+				...(pageSize === undefined ? {} : { send: { type: 'query' as const, property: pageSize.property, value: limitValue } }),
 				output: { maxResults: '={{ $value }}' },
 			},
 		},

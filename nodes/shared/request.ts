@@ -198,7 +198,7 @@ function gateKey(ctx: RequestContext, spec: PlatformSpec): string {
 /** The credential of a context, fetched once and reused for every page of the same item. */
 const credentialCache = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
 
-async function credentialsOf(
+export async function credentialsOf(
 	ctx: RequestContext,
 	spec: PlatformSpec,
 ): Promise<ICredentialDataDecryptedObject> {

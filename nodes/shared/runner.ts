@@ -7,7 +7,8 @@
  * so nothing downstream works out from the URL, the resource or the operation what it runs.
  *
  * A runner is made with `operationRunner(platform, work)`: for each item it throws the error
- * an input check held back (nodes/shared/input.ts), fills and checks the path parameters
+ * an input check held back (nodes/shared/input.ts), sets the platform's address from the
+ * credential, fills and checks the path parameters
  * (nodes/shared/path.ts), runs the operation's work (sending through `platformRequest`,
  * paging with `walkPages`) and shapes the records into items, or into the failure item
  * Continue On Fail asks for (`itemResult`). test/shared/routing.test.ts walks every node's
@@ -15,6 +16,7 @@
  */
 import type {
 	DeclarativeRestApiSettings,
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
@@ -26,7 +28,8 @@ import type {
 import { throwHeldInputError } from './input';
 import type { PathParam } from './path';
 import { fillPath } from './path';
-import { itemResult } from './request';
+import type { PlatformSpec } from './request';
+import { credentialsOf, itemResult } from './request';
 
 /** A node's `requestOperations.pagination`: n8n calls it once per item with the request it built. */
 export type Runner = (
@@ -49,6 +52,16 @@ export type Work = (operation: Operation) => Promise<IDataObject[]>;
 
 /** What a platform tells every runner of its node. */
 export interface RunnerPlatform {
+	/** The platform: its requests are sent with its credential type. */
+	spec: PlatformSpec;
+	/**
+	 * The platform's address from its credential (the platform's one base-URL rule). The runner
+	 * sets it on every request, rather than the node's requestDefaults as an expression: n8n
+	 * evaluates such an expression for every item (in n8n 2.x in an isolated VM, about a
+	 * millisecond each; see CONTRIBUTING's Benchmarks), and the credential is fetched for the
+	 * request anyway.
+	 */
+	baseUrl: (credentials: ICredentialDataDecryptedObject) => string;
 	/** The shape of each `{name}` placeholder of the platform's paths. */
 	pathParams: Record<string, PathParam>;
 	/**
@@ -79,7 +92,9 @@ export function operationRunner(platform: RunnerPlatform, work: Work): Runner {
 		const limit = limitOf(requestData);
 		return await itemResult(this, async () => {
 			throwHeldInputError(built);
-			const prepared = platform.before ? await platform.before(this, built) : built;
+			const credentials = await credentialsOf(this, platform.spec);
+			const addressed = { ...built, baseURL: platform.baseUrl(credentials) };
+			const prepared = platform.before ? await platform.before(this, addressed) : addressed;
 			const options: IHttpRequestOptions = {
 				...prepared,
 				url: fillPath(this, prepared.url, platform.pathParams),

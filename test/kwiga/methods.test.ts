@@ -168,8 +168,8 @@ describe('one rule for the address of KWIGA\'s API', () => {
 			$credentials: { ...CREDENTIALS, baseUrl },
 		});
 
-	test('the node\'s requestDefaults use the address expression', () => {
-		expect(new Kwiga().description.requestDefaults?.baseURL).toBe(KWIGA_BASE_URL);
+	test('the node\'s runners set the address (baseUrlOf), not an expression in requestDefaults', () => {
+		expect(new Kwiga().description.requestDefaults?.baseURL).toBeUndefined();
 	});
 
 	test.each([

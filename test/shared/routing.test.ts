@@ -54,14 +54,18 @@ describe.each(NODES.map((node) => [node.description.displayName, node] as const)
 				({ routing }) =>
 					!isOperationRunner(routing.operations?.pagination) ||
 					Object.keys(routing.operations ?? {}).join() !== 'pagination' ||
-					routing.request === undefined,
+					routing.request?.url === undefined,
 			)
 			.map(({ where }) => where);
 		expect(wrong).toEqual([]);
 	});
 
 	test('every routing that builds a request sets send.paginate, so n8n never sends it itself', () => {
-		const requests = routings.filter(({ routing }) => routing.request !== undefined);
+		// A routing with a method or URL is an operation's request; one that only adds query
+		// values (Return All's page size) adds to the request of the operation it belongs to.
+		const requests = routings.filter(({ routing }) => routing.request?.url !== undefined || routing.request?.method !== undefined);
+		const adding = routings.filter(({ routing }) => routing.request !== undefined && !requests.some((r) => r.routing === routing));
+		expect(adding.filter(({ routing }) => routing.send?.paginate !== undefined).map(({ where }) => where)).toEqual([]);
 		expect(requests.length).toBeGreaterThan(0);
 		const direct = requests.filter(({ routing }) => routing.send?.paginate !== true).map(({ where }) => where);
 		expect(direct).toEqual([]);
