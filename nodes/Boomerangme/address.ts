@@ -1,7 +1,7 @@
 /**
- * The one rule for Boomerangme's address, written twice because n8n needs it twice: as an
- * expression for the node's requestDefaults, and as code for the requests the node and the
- * trigger build themselves (dropdowns, hooks, Verify). test/boomerangme/methods.test.ts
+ * The one rule for Boomerangme's address, written twice because n8n needs it twice: as code
+ * for every request the node and the trigger send (the runners, dropdowns, hooks, Verify),
+ * and as an expression for the credential's test request. test/boomerangme/methods.test.ts
  * checks that both give the same address.
  */
 

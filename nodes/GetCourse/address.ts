@@ -1,8 +1,8 @@
 /**
  * The one rule for a GetCourse school's address, written twice because n8n needs it twice:
- * as an expression for the credential's test and the node's requestDefaults, and as code
- * for the requests the node builds itself. test/getcourse/errors.test.ts checks that both
- * give the same address.
+ * as code for every request the node and the trigger send (the runners, dropdowns, polls),
+ * and as an expression for the credential's test request. test/getcourse/errors.test.ts
+ * checks that both give the same address.
  */
 
 /**

@@ -1,8 +1,8 @@
 /**
- * The one rule for Kajabi's API address, written twice because n8n needs it twice: as an
- * expression for the node's requestDefaults (and the credential's test), and as code for
- * the requests the package builds itself (the token exchange, dropdowns, the trigger's
- * hooks). test/kajabi/auth.test.ts checks that both give the same address.
+ * The one rule for Kajabi's API address, written twice because n8n needs it twice: as code
+ * for every request the package sends (the runners, the token exchange, dropdowns, the
+ * trigger's hooks), and as an expression for the credential's test request.
+ * test/kajabi/auth.test.ts checks that both give the same address.
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 

@@ -1,8 +1,8 @@
 /**
  * The one rule for the address of KWIGA's API, written twice because n8n needs it twice: as
- * an expression for the node's requestDefaults (the credential's test writes the same
- * expression), and as code for the dropdown requests the node builds itself.
- * test/kwiga/methods.test.ts checks that all of them give the same address.
+ * code for every request the node sends (the runners, dropdowns), and as an expression for
+ * the credential's test request. test/kwiga/methods.test.ts checks that both give the same
+ * address.
  */
 
 /** The credential's Base URL when it has none (its default). */

@@ -14,7 +14,7 @@ import { listPage, walkPages } from '../shared/pages';
 import { baseUrlOf } from './address';
 import { KWIGA, KWIGA_PAGING } from './transport';
 
-/** A GET of a KWIGA list at the credential's address, as the node's requestDefaults make it. */
+/** A GET of a KWIGA list at the credential's address (address.ts, as the runners set it). */
 async function loadOptionsRequest(
 	ctx: ILoadOptionsFunctions,
 	url: string,

@@ -1,9 +1,8 @@
 /**
- * The one rule for a REMP CRM's address, written twice because n8n needs it twice: as an
- * expression for the node's requestDefaults (the credential's test writes the same one), and
- * as code for what the node and the login work out themselves (the credential check, the
- * login's address, the key of a kept login). test/remp/address.test.ts checks that all of
- * them give the same address.
+ * The one rule for a REMP CRM's address, written twice because n8n needs it twice: as code
+ * for every request the node sends (the runners, the credential check, the login's address,
+ * the key of a kept login), and as an expression for the credential's test request.
+ * test/remp/address.test.ts checks that both give the same address.
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
