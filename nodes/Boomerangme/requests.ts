@@ -8,13 +8,12 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { listPage, walkPages } from '../shared/pages';
 import type { RequestContext } from '../shared/request';
 import { platformRequest } from '../shared/request';
-import { baseUrlFrom } from './address';
-import { BOOMERANGME, BOOMERANGME_CREDENTIAL, PAGE_SIZE, PAGING } from './transport';
+import { addressOf } from '../shared/runner';
+import { BOOMERANGME, PAGE_SIZE, PAGING, RUNNER_PLATFORM } from './transport';
 
-/** The base URL of the credential, without a trailing slash (address.ts). */
-export async function baseUrlOf(ctx: RequestContext): Promise<string> {
-	const credentials = await ctx.getCredentials(BOOMERANGME_CREDENTIAL);
-	return baseUrlFrom(credentials.baseUrl);
+/** The base URL of the credential, without a trailing slash (address.ts), as the runners set it. */
+async function baseUrlOf(ctx: RequestContext): Promise<string> {
+	return await addressOf(ctx, RUNNER_PLATFORM);
 }
 
 /** One request from a dropdown, a search or the trigger's hook methods. */

@@ -161,7 +161,7 @@ export const PAGING: Paging = {
 };
 
 /** What every Boomerangme runner is told: the shapes of the path parameters it fills. */
-const RUNNER_PLATFORM: RunnerPlatform = {
+export const RUNNER_PLATFORM: RunnerPlatform = {
 	spec: BOOMERANGME,
 	baseUrl: (credentials) => baseUrlFrom(credentials.baseUrl),
 	pathParams: PATH_PARAMS,

@@ -13,10 +13,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { clock } from '../shared/gate';
 import { pathSegment } from '../shared/path';
-import { baseUrlOf } from './address';
+import { addressOf } from '../shared/runner';
 import type { ExportProgress, ExportRows } from './exports';
 import { awaitExport, EXPORT_WAIT, rowsToObjects, startExport } from './exports';
-import { GETCOURSE, GETCOURSE_CREDENTIAL, PATH_PARAMS } from './transport';
+import { GETCOURSE, GETCOURSE_RUNNER_PLATFORM, PATH_PARAMS } from './transport';
 
 interface TriggerEvent {
 	/** The export that lists the event's records. */
@@ -222,8 +222,7 @@ async function poll(
 	}
 	const idColumn = String(options.idColumn ?? '').trim() || undefined;
 	const maxChecks = Number(options.maxChecks ?? EXPORT_WAIT.maxChecks);
-	const credentials = await ctx.getCredentials(GETCOURSE_CREDENTIAL);
-	const baseURL = baseUrlOf(credentials.account);
+	const baseURL = await addressOf(ctx, GETCOURSE_RUNNER_PLATFORM);
 	const now = clock.now();
 	const progress: ExportProgress = { requests: 0 };
 	const request = (from: string): IHttpRequestOptions => ({

@@ -112,7 +112,7 @@ export const PATH_PARAMS: Record<string, PathParam> = {
 };
 
 /** What every runner of the GetCourse node is told: the shapes of the path parameters. */
-const PLATFORM: RunnerPlatform = {
+export const GETCOURSE_RUNNER_PLATFORM: RunnerPlatform = {
 	spec: GETCOURSE,
 	baseUrl: (credentials) => baseUrlOf(credentials.account),
 	pathParams: PATH_PARAMS,
@@ -134,7 +134,7 @@ function recordsOf(body: IDataObject): IDataObject[] {
  * The node's default runner (its `requestOperations.pagination`): the request as the routing
  * built it, one answer, its records. Group → Get Many is sent this way (n8n applies its Limit).
  */
-export const getCourseRunner = operationRunner(PLATFORM, async ({ ctx, options }) =>
+export const getCourseRunner = operationRunner(GETCOURSE_RUNNER_PLATFORM, async ({ ctx, options }) =>
 	recordsOf(await platformRequest(ctx, GETCOURSE, options, ctx.getItemIndex())),
 );
 
@@ -143,7 +143,7 @@ export const getCourseRunner = operationRunner(PLATFORM, async ({ ctx, options }
  * API answers): the body the routing built is sent as the form GetCourse reads, `action` and
  * the base64 `params` (imports.ts).
  */
-export const importRunner = operationRunner(PLATFORM, async ({ ctx, options }) => {
+export const importRunner = operationRunner(GETCOURSE_RUNNER_PLATFORM, async ({ ctx, options }) => {
 	const form: IHttpRequestOptions = {
 		...options,
 		headers: { ...(options.headers ?? {}), 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -154,12 +154,12 @@ export const importRunner = operationRunner(PLATFORM, async ({ ctx, options }) =
 
 /** The Export operations that start an export: start, then wait for the rows or put out the ID (exports.ts). */
 export const exportRunner = operationRunner(
-	PLATFORM,
+	GETCOURSE_RUNNER_PLATFORM,
 	async ({ ctx, options }) => await startFromNode(ctx, GETCOURSE, options),
 );
 
 /** Export → Get Result: wait for the rows of an export started earlier (exports.ts). */
 export const exportResultRunner = operationRunner(
-	PLATFORM,
+	GETCOURSE_RUNNER_PLATFORM,
 	async ({ ctx, options }) => await resultFromNode(ctx, GETCOURSE, options, PATH_PARAMS.exportId),
 );

@@ -8,9 +8,8 @@ import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8
 
 import { listPage, walkPages } from '../shared/pages';
 import type { RequestContext } from '../shared/request';
-import { kajabiBaseUrl } from './address';
-import { KAJABI_CREDENTIAL } from './token';
-import { JSON_API, KAJABI, KAJABI_PAGING } from './transport';
+import { addressOf } from '../shared/runner';
+import { JSON_API, KAJABI, KAJABI_PAGING, KAJABI_RUNNER_PLATFORM } from './transport';
 
 /** The GET request of a list for dropdowns and triggers, with the credential's base URL. */
 export async function kajabiGetOptions(
@@ -18,8 +17,7 @@ export async function kajabiGetOptions(
 	url: string,
 	qs: IDataObject = {},
 ): Promise<IHttpRequestOptions> {
-	const credentials = await ctx.getCredentials(KAJABI_CREDENTIAL);
-	const baseURL = kajabiBaseUrl(credentials);
+	const baseURL = await addressOf(ctx, KAJABI_RUNNER_PLATFORM);
 	return { method: 'GET', baseURL, url, qs, headers: { Accept: JSON_API } };
 }
 

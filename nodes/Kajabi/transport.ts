@@ -193,6 +193,13 @@ function kajabiOptions(filled: IHttpRequestOptions): IHttpRequestOptions {
 }
 
 /** What sets one kind of Kajabi operation apart from the others. */
+/** What every runner of the Kajabi node is told: Kajabi, its address rule, its path parameters. */
+export const KAJABI_RUNNER_PLATFORM: RunnerPlatform = {
+	spec: KAJABI,
+	baseUrl: kajabiBaseUrl,
+	pathParams: KAJABI_PATH_PARAMS,
+};
+
 export interface KajabiRunnerOptions {
 	/** Runs before the path is filled (the contact chosen by email: contactByEmail.ts). */
 	before?: RunnerPlatform['before'];
@@ -208,7 +215,7 @@ export interface KajabiRunnerOptions {
  * succeeded instead of vanishing.
  */
 export function kajabiRunner({ before, deletes = false }: KajabiRunnerOptions = {}): Runner {
-	return operationRunner({ spec: KAJABI, baseUrl: kajabiBaseUrl, pathParams: KAJABI_PATH_PARAMS, before }, async ({ ctx, options: filled, limit }) => {
+	return operationRunner({ ...KAJABI_RUNNER_PLATFORM, before }, async ({ ctx, options: filled, limit }) => {
 		const options = kajabiOptions(filled);
 		const included: IDataObject[] = [];
 		const paging: Paging = {

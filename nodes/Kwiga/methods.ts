@@ -11,8 +11,8 @@ import type {
 } from 'n8n-workflow';
 
 import { listPage, walkPages } from '../shared/pages';
-import { baseUrlOf } from './address';
-import { KWIGA, KWIGA_PAGING } from './transport';
+import { addressOf } from '../shared/runner';
+import { KWIGA, KWIGA_PAGING, KWIGA_RUNNER_PLATFORM } from './transport';
 
 /** A GET of a KWIGA list at the credential's address (address.ts, as the runners set it). */
 async function loadOptionsRequest(
@@ -20,8 +20,7 @@ async function loadOptionsRequest(
 	url: string,
 	qs: IDataObject,
 ): Promise<IHttpRequestOptions> {
-	const credentials = await ctx.getCredentials(KWIGA.credentialType);
-	const baseURL = baseUrlOf(credentials.baseUrl);
+	const baseURL = await addressOf(ctx, KWIGA_RUNNER_PLATFORM);
 	return { method: 'GET' as const, baseURL, url, qs, headers: { Accept: 'application/json' } };
 }
 

@@ -196,7 +196,7 @@ export interface KwigaRunnerOptions {
 }
 
 /** What every KWIGA runner is told: the shapes of the path parameters. */
-const KWIGA_RUNNER_PLATFORM: RunnerPlatform = {
+export const KWIGA_RUNNER_PLATFORM: RunnerPlatform = {
 	spec: KWIGA,
 	baseUrl: (credentials) => baseUrlOf(credentials.baseUrl),
 	pathParams: KWIGA_PATH_PARAMS,

@@ -15,7 +15,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { invalidFields, omit } from '../shared/fields';
 import type { PlatformSpec } from '../shared/request';
-import { platformRequest } from '../shared/request';
+import { credentialsOf, platformRequest } from '../shared/request';
 import type { Runner, RunnerPlatform } from '../shared/runner';
 import { operationRunner } from '../shared/runner';
 import { rempBaseUrl } from './address';
@@ -186,7 +186,7 @@ interface RempOperation {
  */
 function rempRunner(operation: RempOperation): Runner {
 	return operationRunner(REMP_RUNNER, async ({ ctx, options }) => {
-		const credentials = await ctx.getCredentials(REMP.credentialType);
+		const credentials = await credentialsOf(ctx, REMP);
 		checkBaseUrl(ctx, credentials);
 		const ownToken = operation.sentAs === 'nobody' || carriesToken(options);
 		if (!ownToken) checkUserCredential(ctx, credentials);

@@ -28,7 +28,7 @@ import type {
 import { throwHeldInputError } from './input';
 import type { PathParam } from './path';
 import { fillPath } from './path';
-import type { PlatformSpec } from './request';
+import type { PlatformSpec, RequestContext } from './request';
 import { credentialsOf, itemResult } from './request';
 
 /** A node's `requestOperations.pagination`: n8n calls it once per item with the request it built. */
@@ -71,6 +71,15 @@ export interface RunnerPlatform {
 	before?: (ctx: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
 }
 
+/**
+ * The platform's address from a context's credential, as every runner sets it; also for the
+ * requests a node or trigger sends outside an operation (dropdowns, hooks, polls). The
+ * credential is the one `platformRequest` then sends with (fetched once per context).
+ */
+export async function addressOf(ctx: RequestContext, platform: RunnerPlatform): Promise<string> {
+	return platform.baseUrl(await credentialsOf(ctx, platform.spec));
+}
+
 /** The runners made here, so that the routing test can tell them from any other function. */
 const made = new WeakSet<object>();
 
@@ -92,8 +101,7 @@ export function operationRunner(platform: RunnerPlatform, work: Work): Runner {
 		const limit = limitOf(requestData);
 		return await itemResult(this, async () => {
 			throwHeldInputError(built);
-			const credentials = await credentialsOf(this, platform.spec);
-			const addressed = { ...built, baseURL: platform.baseUrl(credentials) };
+			const addressed = { ...built, baseURL: await addressOf(this, platform) };
 			const prepared = platform.before ? await platform.before(this, addressed) : addressed;
 			const options: IHttpRequestOptions = {
 				...prepared,
