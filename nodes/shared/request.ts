@@ -195,19 +195,34 @@ function gateKey(ctx: RequestContext, spec: PlatformSpec): string {
 	return `${spec.credentialType}:${credential?.id ?? credential?.name ?? 'default'}`;
 }
 
-/** The credential of a context, fetched once and reused for every page of the same item. */
-const credentialCache = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
+/**
+ * How long a context that outlives one item reuses the credential it fetched: a trigger's
+ * poll context lives as long as the workflow is active (n8n-core's ActiveWorkflows makes one
+ * for the whole activation), and a credential edited meanwhile must take effect.
+ */
+export const CREDENTIAL_KEPT_MS = 60_000;
 
+const credentialCache = new WeakMap<object, { at: number; credentials: Promise<ICredentialDataDecryptedObject> }>();
+
+/**
+ * The credential of a context: fetched once and reused for every page of the same item (an
+ * item's context lives for that item only); a poll's, a hook's or the editor's context reuses
+ * it for CREDENTIAL_KEPT_MS at most. A fetch that failed is not kept.
+ */
 export async function credentialsOf(
 	ctx: RequestContext,
 	spec: PlatformSpec,
 ): Promise<ICredentialDataDecryptedObject> {
-	let cached = credentialCache.get(ctx);
-	if (!cached) {
-		cached = ctx.getCredentials(spec.credentialType);
-		credentialCache.set(ctx, cached);
+	const cached = credentialCache.get(ctx);
+	if (cached && (laneOf(ctx) === 'bulk' || clock.now() - cached.at < CREDENTIAL_KEPT_MS)) {
+		return await cached.credentials;
 	}
-	return await cached;
+	const entry = { at: clock.now(), credentials: ctx.getCredentials(spec.credentialType) };
+	credentialCache.set(ctx, entry);
+	entry.credentials.catch(() => {
+		if (credentialCache.get(ctx) === entry) credentialCache.delete(ctx);
+	});
+	return await entry.credentials;
 }
 
 function cancelSignal(ctx: RequestContext): AbortSignal | undefined {

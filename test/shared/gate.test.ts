@@ -9,8 +9,8 @@ import {
 	RateGate,
 	safetyMargin,
 } from '../../nodes/shared/gate';
-import type { PlatformSpec } from '../../nodes/shared/request';
-import { rateOf, retryDelayMs } from '../../nodes/shared/request';
+import type { PlatformSpec, RequestContext } from '../../nodes/shared/request';
+import { CREDENTIAL_KEPT_MS, credentialsOf, rateOf, retryDelayMs } from '../../nodes/shared/request';
 import { virtualClock } from '../clock';
 
 const START = Date.UTC(2026, 0, 1);
@@ -182,4 +182,49 @@ test('the editor\'s and triggers\' requests go ahead of every queued bulk reques
 		'item 4 at 2100',
 		'item 5 at 3150',
 	]);
+});
+
+describe('the credential of a context (credentialsOf)', () => {
+	const spec = { credentialType: 'kwigaApi' } as PlatformSpec;
+	const context = (perItem: boolean) => {
+		let fetched = 0;
+		const ctx = {
+			getNode: () => ({ name: 'node' }),
+			getCredentials: async () => ({ token: `token ${++fetched}` }),
+			...(perItem ? { getItemIndex: () => 0 } : {}),
+		} as unknown as RequestContext;
+		return { ctx, fetched: () => fetched };
+	};
+
+	test("an item's context fetches it once, however long the item takes", async () => {
+		const { ctx, fetched } = context(true);
+		expect((await credentialsOf(ctx, spec)).token).toBe('token 1');
+		virtualClock.time += 10 * CREDENTIAL_KEPT_MS;
+		expect((await credentialsOf(ctx, spec)).token).toBe('token 1');
+		expect(fetched()).toBe(1);
+	});
+
+	test("a poll's context, kept for the whole activation, fetches it again after CREDENTIAL_KEPT_MS, so an edited credential takes effect", async () => {
+		const { ctx, fetched } = context(false);
+		expect((await credentialsOf(ctx, spec)).token).toBe('token 1');
+		virtualClock.time += CREDENTIAL_KEPT_MS - 1;
+		expect((await credentialsOf(ctx, spec)).token).toBe('token 1');
+		virtualClock.time += 1;
+		expect((await credentialsOf(ctx, spec)).token).toBe('token 2');
+		expect(fetched()).toBe(2);
+	});
+
+	test('a fetch that failed is not kept', async () => {
+		let calls = 0;
+		const ctx = {
+			getNode: () => ({ name: 'node' }),
+			getItemIndex: () => 0,
+			getCredentials: async () => {
+				if (++calls === 1) throw new Error('not found');
+				return { token: 'later' };
+			},
+		} as unknown as RequestContext;
+		await expect(credentialsOf(ctx, spec)).rejects.toThrow('not found');
+		expect((await credentialsOf(ctx, spec)).token).toBe('later');
+	});
 });
