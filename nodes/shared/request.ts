@@ -596,10 +596,7 @@ export async function itemResult(
 		if (records.length > MAX_RECORDS) throw tooManyRecords(ctx, records.length, itemIndex);
 		return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 	} catch (error) {
-		const failure =
-			error instanceof NodeApiError || error instanceof NodeOperationError
-				? error
-				: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+		const failure = itemFailure(ctx.getNode(), error, itemIndex);
 		if (!ctx.continueOnFail()) throw failure;
 		return [{ json: failureItemJson(ctx.getNode(), failure), pairedItem: { item: itemIndex } }];
 	}
@@ -617,15 +614,49 @@ export function failureItemJson(node: INode, error: unknown): IDataObject {
 	const json = failureJson(error);
 	if (node.onError !== 'continueErrorOutput') return json;
 	const code = json.httpCode ? `HTTP ${String(json.httpCode)}. ` : '';
-	return { error: json.error, message: `${code}${String(json.description ?? '')}`.trim() };
+	// Never empty: n8n keeps `{ error, message: "" }` on the success output.
+	const message = `${code}${String(json.description ?? '')}`.trim() || String(json.error);
+	return { error: json.error, message };
 }
 
 /** The Continue On Fail item of an error, the same for API errors and bad input. */
 export function failureJson(error: unknown): IDataObject {
-	const failure = error as { message?: string; description?: string | null; httpCode?: string | null };
+	const failure = (error ?? {}) as { message?: unknown; description?: string | null; httpCode?: string | null };
+	const said = typeof failure.message === 'string' ? failure.message.trim() : '';
 	return {
-		error: failure.message ?? String(error),
+		error: said || (typeof error === 'string' && error.trim() ? error.trim() : UNEXPECTED),
 		description: failure.description ?? null,
 		httpCode: failure.httpCode ?? null,
 	};
+}
+
+/** The words of a failure that brings none (a thrown value that is no error, an empty message). */
+export const UNEXPECTED = 'The node stopped on an unexpected error that gave no message';
+
+/** What to do about a failure that is not the platform's answer or the user's input. */
+const UNEXPECTED_DESCRIPTION =
+	'This is a fault of the node, not of your data or of the platform. Run it again; if it happens again, report it with the node\'s settings (never the credential).';
+
+/**
+ * Any failure of an item as a node error with words: the shared layer's NodeApiError and
+ * NodeOperationError as they are (one without a message gets its description, its HTTP code
+ * or UNEXPECTED), anything else thrown (a TypeError, a string, undefined) as a
+ * NodeOperationError saying it was unexpected — n8n's own constructor throws on some of them.
+ */
+export function itemFailure(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (!String(error.message ?? '').trim()) {
+			const code = error instanceof NodeApiError ? error.httpCode : null;
+			error.message = String(error.description ?? '').trim() || (code ? `HTTP ${code}` : UNEXPECTED);
+		}
+		return error;
+	}
+	const said =
+		error instanceof Error ? error.message.trim() : typeof error === 'string' ? error.trim() : '';
+	const failure = new NodeOperationError(node, said || UNEXPECTED, {
+		itemIndex,
+		description: UNEXPECTED_DESCRIPTION,
+	});
+	if (error instanceof Error && error.stack) failure.stack = error.stack;
+	return failure;
 }
