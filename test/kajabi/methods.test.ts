@@ -80,10 +80,10 @@ test('contact and customer search on several sites: each site in turn, every ent
 	expect(first.results[0]).toEqual({ name: 'Student 1 <student1@example.com> (#101) · Yoga School', value: '101' });
 	expect(first.results).toHaveLength(50);
 	expect(first.paginationToken).toBe('0:2');
-	const second = await listSearch.searchContacts.call(context(), undefined, first.paginationToken);
+	const second = await listSearch.searchContacts.call(context(), undefined, first.paginationToken as string);
 	expect(second.results).toHaveLength(10);
 	expect(second.paginationToken).toBe('1:1');
-	const third = await listSearch.searchContacts.call(context(), undefined, second.paginationToken);
+	const third = await listSearch.searchContacts.call(context(), undefined, second.paginationToken as string);
 	expect(third).toEqual({ results: [{ name: 'Cook <cook@example.com> (#990) · Cooking Lab', value: '990' }], paginationToken: undefined });
 	// A site without matches is passed over within one call.
 	const customers = await listSearch.searchCustomers.call(context(), 'student1');
