@@ -202,6 +202,14 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** The node's Settings → On Error (n8n's default: stop the workflow). */
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** The node's version; without it, the one n8n gives a node added now (its default version). */
+	typeVersion?: number;
+}
+
+/** The version n8n gives a node added now: its default version, else its latest. */
+export function newNodeVersion(node: INodeType): number {
+	const { version, defaultVersion } = node.description;
+	return defaultVersion ?? (Array.isArray(version) ? Math.max(...version) : version);
 }
 
 export interface RunResult {
@@ -243,7 +251,7 @@ function setup(options: RunOptions): Setup {
 			id: 'node',
 			name: NODE_NAME,
 			type: options.nodeType,
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? newNodeVersion(options.node),
 			position: [200, 0],
 			parameters: options.parameters,
 			continueOnFail: options.continueOnFail ?? false,

@@ -16,7 +16,10 @@ export class GetCourse implements INodeType {
 		name: 'getCourse',
 		icon: { light: 'file:../../icons/getcourse.svg', dark: 'file:../../icons/getcourse.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2: User → Create or Update leaves an existing user as they are unless Update If
+		// Exists is switched on (GetCourse's default); version 1 had it on (resources/user.ts).
+		version: [1, 2],
+		defaultVersion: 2,
 		// Replaced in the constructor by the same in words: "Contact: Add Purchase".
 		subtitle: '={{ $parameter["resource"] + ": " + $parameter["operation"] }}',
 		description: 'Import users and orders into a GetCourse school and export users, orders and payments',

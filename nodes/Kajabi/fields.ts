@@ -117,10 +117,16 @@ export interface FilterDef {
 	param: string;
 	displayName: string;
 	description: string;
-	type?: 'string' | 'boolean' | 'number' | 'dateTime' | 'options';
+	/**
+	 * `dateTime` sends the day (YYYY-MM-DD), for parameters Kajabi documents as dates;
+	 * `timestamp` sends the date and time as picked, for comparisons with a record's time
+	 * (`created_at_gteq`); `list` sends values separated by commas, trimmed (`_in`).
+	 */
+	type?: 'string' | 'boolean' | 'number' | 'dateTime' | 'timestamp' | 'list' | 'options';
 	options?: INodePropertyOptions[];
 	/** A dropdown loaded from the account (type options). */
 	loadOptionsMethod?: string;
+	placeholder?: string;
 }
 
 function filterField(filter: FilterDef): INodeProperties {
@@ -129,6 +135,7 @@ function filterField(filter: FilterDef): INodeProperties {
 		displayName: filter.displayName,
 		name: filter.param,
 		description: filter.description,
+		...(filter.placeholder ? { placeholder: filter.placeholder } : {}),
 	};
 	const query = (value?: string) => ({
 		send: { type: 'query' as const, property: `filter[${filter.param}]`, ...(value ? { value } : {}) },
@@ -140,6 +147,15 @@ function filterField(filter: FilterDef): INodeProperties {
 			return { ...base, type: 'number', default: 0, routing: query('={{ String($value) }}') };
 		case 'dateTime':
 			return { ...base, type: 'dateTime', default: '', routing: query('={{ String($value).slice(0, 10) }}') };
+		case 'timestamp':
+			return { ...base, type: 'dateTime', default: '', routing: query('={{ String($value).trim() }}') };
+		case 'list':
+			return {
+				...base,
+				type: 'string',
+				default: '',
+				routing: query('={{ String($value).split(",").map(v => v.trim()).filter(v => v).join(",") }}'),
+			};
 		case 'options':
 			if (filter.loadOptionsMethod) {
 				return {
@@ -489,6 +505,8 @@ export function attributeFilters(
 	operation: string,
 	attributes: Array<[name: string, value: string]>,
 	comparisons: string[],
+	/** The attribute a new condition starts with (saved workflows rely on title where it is). */
+	defaultAttribute = 'title',
 ): INodeProperties {
 	return {
 		displayName: 'Attribute Filters',
@@ -508,7 +526,7 @@ export function attributeFilters(
 						displayName: 'Attribute',
 						name: 'attribute',
 						type: 'options',
-						default: 'title',
+						default: defaultAttribute,
 						options: attributes.map(([name, value]) => ({ name, value })),
 					},
 					{

@@ -45,3 +45,41 @@ export async function kajabiList(
 		limit,
 	);
 }
+
+/** A site of the Kajabi account: its ID and title. */
+export interface KajabiSite {
+	id: string;
+	title: string;
+}
+
+/** The most sites read for a lookup; an account has a few. */
+const SITES_LIMIT = 100;
+
+/** The account's sites, read once per node run (its items share one request). */
+const sitesOfRun = new WeakMap<object, Promise<KajabiSite[]>>();
+
+async function readSites(ctx: RequestContext): Promise<KajabiSite[]> {
+	return (await kajabiList(ctx, '/v1/sites', {}, SITES_LIMIT)).map((record) => {
+		const attributes = (record.attributes ?? {}) as IDataObject;
+		return { id: String(record.id ?? ''), title: String(attributes.title ?? '') };
+	});
+}
+
+/**
+ * The sites of the account (GET /v1/sites). Kajabi requires `filter[site_id]` on its contact
+ * and customer lists when an account has several sites, and recommends it always; a lookup
+ * that has no site chosen in the node asks each of these. Items of one node run share one
+ * request; the editor's lists ask each time.
+ */
+export async function accountSites(ctx: RequestContext): Promise<KajabiSite[]> {
+	const run = 'getExecuteData' in ctx && typeof ctx.getExecuteData === 'function' ? ctx.getExecuteData() : undefined;
+	if (!run || typeof run !== 'object') return await readSites(ctx);
+	let sites = sitesOfRun.get(run);
+	if (!sites) {
+		sites = readSites(ctx);
+		sitesOfRun.set(run, sites);
+		// A failed read is not kept: the next item asks again.
+		sites.catch(() => sitesOfRun.delete(run));
+	}
+	return await sites;
+}

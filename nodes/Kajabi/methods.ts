@@ -6,7 +6,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { kajabiList, kajabiPage } from './lists';
+import type { KajabiSite } from './lists';
+import { accountSites, kajabiList, kajabiPage } from './lists';
 
 /** Dropdowns show at most this many entries; an account with more is searched or given by ID. */
 const DROPDOWN_LIMIT = 500;
@@ -29,22 +30,26 @@ function toOptions(records: IDataObject[]): INodePropertyOptions[] {
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The site chosen in the node (Site field or Filters → Site), to narrow a dropdown to it. */
-function chosenSite(ctx: ILoadOptionsFunctions): IDataObject {
+/** The site chosen in the node (Site field or Filters → Site), if any. */
+function chosenSiteId(ctx: ILoadOptionsFunctions): string | undefined {
 	for (const path of ['siteId', 'filters.site_id']) {
 		try {
 			// The editor sends the values being edited; saved ones are the fallback.
 			const value =
 				ctx.getCurrentNodeParameter(path, { extractValue: true }) ??
 				ctx.getNodeParameter(path, '', { extractValue: true });
-			if (typeof value === 'string' && /^[A-Za-z0-9_-]+$/.test(value.trim())) {
-				return { 'filter[site_id]': value.trim() };
-			}
+			if (typeof value === 'string' && /^[A-Za-z0-9_-]+$/.test(value.trim())) return value.trim();
 		} catch {
 			// the parameter is not on this operation
 		}
 	}
-	return {};
+	return undefined;
+}
+
+/** The site chosen in the node as a filter, to narrow a dropdown to it. */
+function chosenSite(ctx: ILoadOptionsFunctions): IDataObject {
+	const site = chosenSiteId(ctx);
+	return site === undefined ? {} : { 'filter[site_id]': site };
 }
 
 const dropdown = (url: string, bySite = true) =>
@@ -78,6 +83,48 @@ const searchable = (url: string, filterKey?: string, bySite = true) =>
 		return { results, paginationToken: hasMore ? String(page + 1) : undefined };
 	};
 
+/**
+ * The searchable list of contacts or customers, searched with `filter[search]`. Kajabi
+ * requires `filter[site_id]` on these lists when the account has several sites (and
+ * recommends it always): the site chosen in the node, else the account's only site; with
+ * several sites and none chosen, the list runs through each site in turn, each entry naming
+ * its site. The next-page token is `<site index>:<page>`.
+ */
+const searchablePeople = (url: string) =>
+	async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const chosen = chosenSiteId(this);
+		const sites: Array<KajabiSite | undefined> = chosen ? [{ id: chosen, title: '' }] : await accountSites(this);
+		if (!sites.length) sites.push(undefined);
+		const [siteToken, pageToken] = (paginationToken ?? '').split(':');
+		let index = pageToken === undefined ? 0 : Number(siteToken) || 0;
+		let page = Number(pageToken ?? siteToken) || 1;
+		const named = sites.length > 1;
+		while (index < sites.length) {
+			const site = sites[index];
+			const qs: IDataObject = {
+				...(site ? { 'filter[site_id]': site.id } : {}),
+				'page[number]': page,
+				'page[size]': SEARCH_PAGE_SIZE,
+			};
+			if (filter) qs['filter[search]'] = filter;
+			const { records, hasMore } = await kajabiPage(this, url, qs);
+			const results = records.map((record) => ({
+				name: named && site ? `${label(record)} · ${site.title || `site #${site.id}`}` : label(record),
+				value: String(record.id),
+			}));
+			const next = hasMore ? `${index}:${page + 1}` : index + 1 < sites.length ? `${index + 1}:1` : undefined;
+			// A site without matches is passed over, so that the list never stops on an empty page.
+			if (results.length || hasMore || next === undefined) return { results, paginationToken: next };
+			index += 1;
+			page = 1;
+		}
+		return { results: [] };
+	};
+
 export const loadOptions = {
 	getSites: dropdown('/v1/sites', false),
 	getOffers: dropdown('/v1/offers'),
@@ -94,6 +141,6 @@ export const listSearch = {
 	searchForms: searchable('/v1/forms', 'title_cont'),
 	searchProducts: searchable('/v1/products', 'title_cont'),
 	searchCourses: searchable('/v1/courses', 'title_cont'),
-	searchContacts: searchable('/v1/contacts', 'search'),
-	searchCustomers: searchable('/v1/customers', 'search'),
+	searchContacts: searchablePeople('/v1/contacts'),
+	searchCustomers: searchablePeople('/v1/customers'),
 };

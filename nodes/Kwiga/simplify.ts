@@ -7,7 +7,7 @@ import type { SimpleViews } from '../shared/output';
 
 /** Per resource: the operations with a Simplify switch (Get and Get Many), and the fields kept. */
 export const KWIGA_SIMPLE: SimpleViews = {
-	contact: { operations: ['get', 'getAll'], keys: ['id', 'email', 'first_name', 'last_name', 'phone', 'created_at', 'tags'] },
+	contact: { operations: ['get', 'getAll'], keys: ['id', 'email', 'first_name', 'last_name', 'phone', 'phone_number', 'created_at', 'tags'] },
 	coupon: { operations: ['get', 'getAll'], keys: ['id', 'code', 'reward', 'is_fixed', 'total_uses', 'total_uses_per_user'] },
 	course: { operations: ['getAll'], keys: ['id', 'title', 'status'] },
 	offer: { operations: ['get', 'getAll'], keys: ['id', 'title', 'unique_offer_code', 'products'] },

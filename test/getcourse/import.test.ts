@@ -97,11 +97,11 @@ const cases: Case[] = [
 		],
 	},
 	{
-		name: 'user: create with the email only (Update If Exists is on unless switched off)',
+		name: 'user: create with the email only (Update If Exists is off unless switched on, as in GetCourse)',
 		parameters: { resource: 'user', operation: 'createOrUpdate', email: 'min@example.com' },
 		path: '/pl/api/users',
 		action: 'add',
-		params: { user: { email: 'min@example.com' }, system: { refresh_if_exists: 1 } },
+		params: { user: { email: 'min@example.com' }, system: { refresh_if_exists: 0 } },
 		output: (m) => [
 			{
 				success: true,
@@ -304,8 +304,45 @@ describe('user: Create or Update with an email GetCourse already has', () => {
 		mock.addUser({ email: 'known@example.com', first_name: 'Old' });
 	});
 
-	test('updates the user as it comes (Update If Exists starts on)', async () => {
-		const { items, error } = await runGetCourse({ ...existing, userDetails: { firstName: 'New' } });
+	const session = { utmSource: 'ads', utmCampaign: 'spring' };
+
+	test('leaves the user and their registration data as they are by default, as GetCourse does', async () => {
+		const { items, error } = await runGetCourse({ ...existing, userDetails: { firstName: 'New' }, session });
+
+		expect(error).toBeUndefined();
+		expect(importForm(mock.requests[0])).toEqual({
+			action: 'add',
+			key: KEY,
+			params: {
+				user: { email: 'known@example.com', first_name: 'New' },
+				system: { refresh_if_exists: 0 },
+				session: { utm_source: 'ads', utm_campaign: 'spring' },
+			},
+		});
+		expect(items[0].json).toMatchObject({ success: true, user_status: 'exists' });
+		expect(mock.users.find((user) => user.email === 'known@example.com')?.first_name).toBe('Old');
+	});
+
+	test('updates the user, registration data included, with Update If Exists switched on', async () => {
+		const { items, error } = await runGetCourse({
+			...existing,
+			refreshIfExists: true,
+			userDetails: { firstName: 'New' },
+			session,
+		});
+
+		expect(error).toBeUndefined();
+		expect(importForm(mock.requests[0]).params).toEqual({
+			user: { email: 'known@example.com', first_name: 'New' },
+			system: { refresh_if_exists: 1 },
+			session: { utm_source: 'ads', utm_campaign: 'spring' },
+		});
+		expect(items[0].json).toMatchObject({ success: true, user_status: 'updated' });
+		expect(mock.users.find((user) => user.email === 'known@example.com')?.first_name).toBe('New');
+	});
+
+	test('a workflow saved with version 1 of the node keeps updating (its default was on; n8n saved no value)', async () => {
+		const { items, error } = await runGetCourse({ ...existing, userDetails: { firstName: 'New' } }, { typeVersion: 1 });
 
 		expect(error).toBeUndefined();
 		expect(importForm(mock.requests[0])).toEqual({
@@ -315,6 +352,14 @@ describe('user: Create or Update with an email GetCourse already has', () => {
 		});
 		expect(items[0].json).toMatchObject({ success: true, user_status: 'updated' });
 		expect(mock.users.find((user) => user.email === 'known@example.com')?.first_name).toBe('New');
+	});
+
+	test('version 1 with the switch turned off leaves the user as they are', async () => {
+		const { error } = await runGetCourse({ ...existing, refreshIfExists: false, userDetails: { firstName: 'New' } }, { typeVersion: 1 });
+
+		expect(error).toBeUndefined();
+		expect(importForm(mock.requests[0]).params).toMatchObject({ system: { refresh_if_exists: 0 } });
+		expect(mock.users.find((user) => user.email === 'known@example.com')?.first_name).toBe('Old');
 	});
 
 	test('leaves the user as they are with Update If Exists switched off', async () => {

@@ -11,7 +11,13 @@ export const CREDENTIALS = { account: BASE_URL, secretKey: KEY };
 
 export async function runGetCourse(
 	parameters: INodeParameters,
-	options: { input?: IDataObject[]; continueOnFail?: boolean; onError?: RunOptions['onError']; credentials?: IDataObject } = {},
+	options: {
+		input?: IDataObject[];
+		continueOnFail?: boolean;
+		onError?: RunOptions['onError'];
+		credentials?: IDataObject;
+		typeVersion?: number;
+	} = {},
 ): Promise<RunResult> {
 	return await runNode({
 		nodeType: 'n8n-nodes-creator-commerce.getCourse',
@@ -22,6 +28,7 @@ export async function runGetCourse(
 		input: options.input,
 		continueOnFail: options.continueOnFail,
 		onError: options.onError,
+		typeVersion: options.typeVersion,
 	});
 }
 

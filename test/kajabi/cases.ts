@@ -412,6 +412,26 @@ export const kajabiCases: KajabiCase[] = [
 	read('Order Item: Get Many', 'orderItem', '/v1/order_items', undefined, undefined, { filters: { fulfilled_at_null: true } }, { 'filter[fulfilled_at_null]': 'true' }),
 	read('Order Item: Get', 'orderItem', '/v1/order_items/502', 'orderItemId', '502', { options: { include: ['order'] } }, { include: 'order' }),
 	read('Order: Get Many', 'order', '/v1/orders', undefined, undefined, { filters: { customer_id: '201' } }, { 'filter[customer_id]': '201' }),
+	// The date, amount, number and currency filters of Kajabi's examples, and a documented sort.
+	read('Order: Get Many (dates, amount, number, currency, sort)', 'order', '/v1/orders', undefined, undefined, {
+		filters: {
+			created_at_gteq: '2024-01-01T00:00:00',
+			created_at_lteq: '2099-12-31T23:59:59',
+			total_price_in_cents_gt: 1000,
+			order_number_cont: '100',
+			currency_code_start: 'US',
+			currency_code_in: 'USD, EUR ,',
+		},
+		options: { sortBy: 'order_number', sortDirection: 'descending' },
+	}, {
+		'filter[created_at_gteq]': '2024-01-01T00:00:00',
+		'filter[created_at_lteq]': '2099-12-31T23:59:59',
+		'filter[total_price_in_cents_gt]': '1000',
+		'filter[order_number_cont]': '100',
+		'filter[currency_code_start]': 'US',
+		'filter[currency_code_in]': 'USD,EUR',
+		sort: '-order_number',
+	}),
 	read('Order: Get', 'order', '/v1/orders/501', 'orderId', '501', { options: { include: ['customer', 'order_items'] } }, { include: 'customer,order_items' }),
 
 	// Podcasts, products
@@ -424,6 +444,24 @@ export const kajabiCases: KajabiCase[] = [
 
 	// Purchases
 	read('Purchase: Get Many', 'purchase', '/v1/purchases', undefined, undefined, { filters: { active: true, customer_id: '201' } }, { 'filter[active]': 'true', 'filter[customer_id]': '201' }),
+	// Dates and amounts (filter[<attribute>_<comparison>]), an attribute condition and a documented sort.
+	read('Purchase: Get Many (dates, amount, attribute, sort)', 'purchase', '/v1/purchases', undefined, undefined, {
+		filters: {
+			created_at_gte: '2024-01-01T00:00:00',
+			created_at_lte: '2099-12-31T23:59:59',
+			amount_in_cents_gt: 1000,
+			amount_in_cents_lt: 10000,
+		},
+		attributeFilters: { condition: [{ attribute: 'currency', comparison: 'eq', value: 'USD' }] },
+		options: { sortBy: 'effective_start_at', sortDirection: 'descending' },
+	}, {
+		'filter[created_at_gte]': '2024-01-01T00:00:00',
+		'filter[created_at_lte]': '2099-12-31T23:59:59',
+		'filter[amount_in_cents_gt]': '1000',
+		'filter[amount_in_cents_lt]': '10000',
+		'filter[currency_eq]': 'USD',
+		sort: '-effective_start_at',
+	}),
 	read('Purchase: Get', 'purchase', '/v1/purchases/301', 'purchaseId', '301'),
 	...(
 		[

@@ -109,3 +109,30 @@ describe('Simplify keeps its view\'s fields in each operation that has the switc
 		expect(raw.items.map((item) => item.json)).toEqual([record]);
 	});
 });
+
+test('Contact → Get with Simplify keeps the phone of KWIGA\'s documented answer (phone_number there, phone in lists)', async () => {
+	// GET /contacts/{id} as KWIGA's reference shows it.
+	const documented = {
+		id: 132,
+		email: 'bond@example.com',
+		first_name: 'James',
+		last_name: 'Bond',
+		phone_number: '931234567',
+		tags: [],
+		created_at: '2023-06-26T19:01:00.000000Z',
+		additional_fields: [{ id: 110, field: { id: 17, title: 'test global', is_local: false }, value: 'this is test value' }],
+	};
+	interceptHttp(BASE_URL, () => ({ status: 200, body: { data: documented } }));
+	const result = await runKwiga({ resource: 'contact', operation: 'get', contactId: { __rl: true, mode: 'id', value: '132' } });
+	expect(result.items.map((item) => item.json)).toEqual([
+		{
+			id: 132,
+			email: 'bond@example.com',
+			first_name: 'James',
+			last_name: 'Bond',
+			phone_number: '931234567',
+			created_at: '2023-06-26T19:01:00.000000Z',
+			tags: [],
+		},
+	]);
+});

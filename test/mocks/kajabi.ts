@@ -200,6 +200,13 @@ export class KajabiMock {
 		return this.list('hooks');
 	}
 
+	/** Removes a record (an account with one site: remove site 12). */
+	remove(type: string, id: string): void {
+		const rows = this.list(type);
+		const at = rows.findIndex((record) => record.id === id);
+		if (at >= 0) rows.splice(at, 1);
+	}
+
 	/** Finds a record. */
 	find(type: string, id: string): Resource | undefined {
 		return this.list(type).find((record) => record.id === id);

@@ -38,6 +38,29 @@ const shownFor = (property: INodeProperties, key: string, value: string) => {
 	return allowed === undefined || (allowed as unknown[]).includes(value);
 };
 
+/** The version a node added now gets: the docs describe its fields. */
+const newestVersion = (description: INodeTypeDescription) =>
+	description.defaultVersion ?? (Array.isArray(description.version) ? Math.max(...description.version) : description.version);
+
+/** Whether a field is shown in this version of its node (`@version`: numbers or `_cnd` bounds). */
+const shownInVersion = (property: INodeProperties, version: number) => {
+	const allowed = property.displayOptions?.show?.['@version'] as unknown[] | undefined;
+	return (
+		allowed === undefined ||
+		allowed.some((entry) => {
+			if (typeof entry === 'number') return entry === version;
+			const bounds = (entry as { _cnd?: Record<string, number> })._cnd ?? {};
+			return (
+				(bounds.eq === undefined || version === bounds.eq) &&
+				(bounds.gte === undefined || version >= bounds.gte) &&
+				(bounds.lte === undefined || version <= bounds.lte) &&
+				(bounds.gt === undefined || version > bounds.gt) &&
+				(bounds.lt === undefined || version < bounds.lt)
+			);
+		})
+	);
+};
+
 /** A field as the editor labels it; collections with the fields they can add; * = required. */
 function fieldText(property: INodeProperties): string {
 	const name = `${property.displayName}${property.required ? '*' : ''}`;
@@ -91,6 +114,7 @@ function nodeSection(description: INodeTypeDescription): string {
 			const fields = description.properties.filter(
 				(property) =>
 					isField(property) &&
+					shownInVersion(property, newestVersion(description)) &&
 					shownFor(property, 'resource', String(resource.value)) &&
 					shownFor(property, 'operation', String(operation.value)),
 			);

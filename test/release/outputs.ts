@@ -94,8 +94,8 @@ const KWIGA: NodeOutputs = {
 		'contact:addPurchase': 'one item, the contact as KWIGA returns it, with the orders the purchase made',
 		'contact:addTags': KWIGA_SUCCESS,
 		'contact:removeTags': KWIGA_SUCCESS,
-		'contact:get': `one item, the contact: ${kwigaSimple('`id`, `email`, `first_name`, `last_name`, `phone`, `created_at` and `tags`')}`,
-		'contact:getAll': `one item per contact: ${kwigaSimple('`id`, `email`, `first_name`, `last_name`, `phone`, `created_at` and `tags`')}`,
+		'contact:get': `one item, the contact: ${kwigaSimple('`id`, `email`, `first_name`, `last_name`, `phone` or `phone_number` (as KWIGA names the phone), `created_at` and `tags`')}`,
+		'contact:getAll': `one item per contact: ${kwigaSimple('`id`, `email`, `first_name`, `last_name`, `phone` or `phone_number` (as KWIGA names the phone), `created_at` and `tags`')}`,
 		'contact:getProducts': "one item per product the contact has, with its subscriptions and access periods; no items when the contact has none",
 		'contact:removeProduct': KWIGA_SUCCESS,
 		'contact:removeProducts':
