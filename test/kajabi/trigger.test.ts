@@ -399,9 +399,12 @@ describe('deliveries', () => {
 		let answerFirst!: () => void;
 		const firstHeld = new Promise<void>((resolve) => (answerFirst = resolve));
 		let lookups = 0;
+		let firstAsked!: () => void;
+		const firstArrived = new Promise<void>((resolve) => (firstAsked = resolve));
 		interceptHttp(BASE_URL, async (request) => {
 			if (request.path === '/v1/purchases/301' && ++lookups === 1) {
 				// The first lookup is slow, then fails.
+				firstAsked();
 				await firstHeld;
 				return { status: 500, body: { errors: [{ status: '500', title: 'Internal Server Error' }] } };
 			}
@@ -413,7 +416,7 @@ describe('deliveries', () => {
 			(answer) => ({ answer }),
 			(error: Error) => ({ error }),
 		);
-		while (lookups === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+		await firstArrived;
 		// Kajabi sends it again while the first check waits: it is checked and accepted.
 		expect((await rig.deliver(delivery)).workflowData).toHaveLength(1);
 		answerFirst();
