@@ -187,14 +187,20 @@ export default function kajabiTrigger(env: E2eEnv): void {
 		while (slowFailure) await sleep(50);
 		// Kajabi sends the delivery again meanwhile: its own lookup succeeds and it starts the workflow.
 		expect(await postTo(secret, delivery)).toBe(200);
-		const execution = await env.waitForExecution(WORKFLOW_ID, 30_000, executions[0]?.id);
-		expect(execution).toMatchObject({ status: 'success', mode: 'webhook' });
 		const firstStatus = await first;
 		// And once more after both: a repeat of the accepted one.
 		expect(await postTo(secret, delivery)).toBe(200);
 		await sleep(2000);
-		expect((await env.executions(WORKFLOW_ID)).length).toBe(before + 1);
-		return `first copy answered ${firstStatus} after Kajabi's 500; the resend ran (execution ${execution.id}); a third copy refused: 1 execution`;
+		const since = (await env.executions(WORKFLOW_ID)).filter((execution) => Number(execution.id) > Number(executions[0]?.id ?? 0));
+		expect(since.length).toBeGreaterThan(0);
+		// One run of the workflow; n8n may also record the first copy's failed webhook call as an error.
+		expect(since.filter((execution) => execution.status === 'success')).toHaveLength(1);
+		expect(since.filter((execution) => execution.status !== 'success').map((execution) => execution.status)).toEqual(
+			since.length > 1 ? ['error'] : [],
+		);
+		expect(since.length).toBeLessThanOrEqual(2);
+		expect((await env.executions(WORKFLOW_ID)).length - before).toBe(since.length);
+		return `first copy answered ${firstStatus} after Kajabi's 500; the resend ran once (${since.map((execution) => `${execution.id}: ${execution.status}`).join(', ')}); a third copy refused`;
 	});
 
 	env.test('deactivation removes the hook', async () => {
