@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { DeliveryKey } from '../shared/webhook';
-import { claimDelivery, hasSecret, hookSlot, publicUrlNotice, refuse, stableJson } from '../shared/webhook';
+import { claimDelivery, hasSecret, hookSlot, publicUrlNotice, refuse, stableJson, wasClaimed } from '../shared/webhook';
 import type { TriggerData } from './hooks';
 import { checkHook, createHook, deleteHooks } from './hooks';
 import { verifyDelivery } from './verify';
@@ -49,8 +49,19 @@ const LABEL = 'Boomerangme Trigger';
 /** A delivery with the same ID is the same delivery for this long. */
 const DELIVERY_WINDOW_MS = 24 * 3_600_000;
 
-/** A delivery with the same event and the same content, without an ID, is the same one for this long. */
+/** A delivery without an ID, with the same event, time stamp and content, is the same one for this long. */
 const CONTENT_WINDOW_MS = 10 * 60_000;
+
+/** Where a delivery's body may say when its event happened (at its top level, not in a record). */
+const STAMPS = ['createdAt', 'created_at', 'occurredAt', 'occurred_at', 'timestamp', 'eventTime', 'event_time', 'dateTime', 'sentAt', 'sent_at', 'time', 'date'];
+
+/** A time stamp precise to the second or better: epoch numbers, or a date with a time of day. */
+function isStamp(value: unknown): boolean {
+	if (typeof value === 'number') return Number.isFinite(value) && value > 0;
+	if (typeof value !== 'string') return false;
+	const trimmed = value.trim();
+	return /^\d{9,}(\.\d+)?$/.test(trimmed) || (/\d{1,2}:\d{2}:\d{2}/.test(trimmed) && !Number.isNaN(Date.parse(trimmed)));
+}
 
 /** The event a delivery names, with the "Event" suffix Boomerangme's names carry. */
 function eventOf(body: IDataObject): string {
@@ -59,11 +70,21 @@ function eventOf(body: IDataObject): string {
 	return !trimmed || trimmed.endsWith('Event') ? trimmed : `${trimmed}Event`;
 }
 
+/**
+ * What makes a delivery the same as one before: its ID (`id`, `eventId` or `uuid`) where the
+ * body has one; otherwise its whole content, but only when the body carries a time stamp of its
+ * own (two real events with the same content then differ in it). A body with neither is not
+ * remembered: the same card scanned twice posts the same body, and both start.
+ */
 function deliveryKeys(body: IDataObject, event: string): DeliveryKey[] {
-	const id = [body.id, body.eventId, body.uuid].find((value) => typeof value === 'string' || typeof value === 'number');
-	const keys: DeliveryKey[] = [{ key: `content:${event}:${stableJson(body)}`, windowMs: CONTENT_WINDOW_MS }];
-	if (id !== undefined && String(id).trim()) keys.push({ key: `id:${String(id).trim()}`, windowMs: DELIVERY_WINDOW_MS });
-	return keys;
+	const id = [body.id, body.eventId, body.uuid].find(
+		(value) => (typeof value === 'string' || typeof value === 'number') && String(value).trim(),
+	);
+	if (id !== undefined) return [{ key: `id:${String(id).trim()}`, windowMs: DELIVERY_WINDOW_MS }];
+	if (STAMPS.some((name) => isStamp(body[name]))) {
+		return [{ key: `content:${event}:${stableJson(body)}`, windowMs: CONTENT_WINDOW_MS }];
+	}
+	return [];
 }
 
 function selectedEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
@@ -138,13 +159,17 @@ export class BoomerangmeTrigger implements INodeType {
 		if (!event || !chosen.includes(event)) {
 			return refuse(this, LABEL, 'event', event ? `it is a "${event.slice(0, 60)}" event, which this trigger does not watch` : 'it names no event');
 		}
+		const keys = deliveryKeys(body, event);
+		// A copy of a delivery already accepted costs no lookups.
+		if (wasClaimed(this, keys)) return refuse(this, LABEL, 'repeat', 'Boomerangme sent this delivery before');
 		let output = body;
 		if (this.getNodeParameter('verify', false) as boolean) {
 			const verified = await verifyDelivery(this, event, body);
 			if ('refused' in verified) return refuse(this, LABEL, 'verify', verified.refused);
 			output = verified.json;
 		}
-		if (!claimDelivery(this, deliveryKeys(body, event)).fresh) {
+		// Remembered once accepted (after Verify): a copy refused or failed leaves nothing behind.
+		if (!claimDelivery(this, keys)) {
 			return refuse(this, LABEL, 'repeat', 'Boomerangme sent this delivery before');
 		}
 		return { workflowData: [this.helpers.returnJsonArray(output)] };

@@ -6,13 +6,16 @@
  * posting to this trigger's URL (an older secret, other events, a hook whose ID was lost) is
  * deleted before a new one is registered. When the list cannot be read (404 or 405), the
  * stored hook is deleted and registered again rather than trusted. A failed delete fails the
- * activation, so a second live hook is never left beside the new one.
+ * activation, so a second live hook is never left beside the new one. A hook is deleted by its
+ * ID only when its URL is this trigger's: a copied workflow's trigger holds the original's hook
+ * ID in its static data, and forgets it instead of deleting the original's live hook.
  */
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { pathSegment } from '../shared/path';
-import { hookSlot, isOurUrl, newSecret, secretUrl } from '../shared/webhook';
+import type { HookRef } from '../shared/webhook';
+import { hookSlot, isOurUrl, mayDeleteStored, newSecret, secretUrl } from '../shared/webhook';
 import { PATHS } from './paths';
 import { boomerangmeList, boomerangmeRequest } from './requests';
 import { PATH_PARAMS } from './transport';
@@ -72,11 +75,10 @@ async function removeHook(ctx: IHookFunctions, id: string): Promise<void> {
 	}
 }
 
-/** Every hook of the account posting to this trigger's URL, or undefined when Boomerangme cannot list hooks. */
-async function ourHooks(ctx: IHookFunctions, url: string): Promise<IDataObject[] | undefined> {
+/** Every hook of the account (any URL), or undefined when Boomerangme cannot list hooks. */
+async function allHooks(ctx: IHookFunctions): Promise<IDataObject[] | undefined> {
 	try {
-		const hooks = await boomerangmeList(ctx, PATHS.webhooks, MAX_LISTED);
-		return hooks.filter((hook) => isOurUrl(hook.url, url));
+		return await boomerangmeList(ctx, PATHS.webhooks, MAX_LISTED);
 	} catch (error) {
 		const status = statusOf(error);
 		if (status === 404 || status === 405) return undefined;
@@ -84,13 +86,37 @@ async function ourHooks(ctx: IHookFunctions, url: string): Promise<IDataObject[]
 	}
 }
 
-/** Hooks written by an earlier version of the trigger, kept at the top of the static data. */
-function legacyId(data: IDataObject): string | undefined {
+/** Hooks written by an earlier version of the trigger, kept at the top of the static data (taken out of it). */
+function legacyHook(data: IDataObject): HookRef | undefined {
 	const id = data.webhookId;
+	const url = data.webhookUrl;
 	delete data.webhookId;
 	delete data.webhookUrl;
 	delete data.webhookEvents;
-	return typeof id === 'string' && id ? id : undefined;
+	return typeof id === 'string' && id ? { id, url } : undefined;
+}
+
+/**
+ * The hooks to delete: every listed hook of this trigger's URL but the one kept, and the stored
+ * (or legacy) hook only where its URL is this trigger's and the list, when Boomerangme can serve
+ * one, does not show its ID at another URL. A copied workflow's trigger holds the original's hook
+ * ID: it forgets it and deletes nothing of the original's.
+ */
+function doomedHooks(
+	url: string,
+	listed: IDataObject[] | undefined,
+	remembered: Array<HookRef | undefined>,
+	kept?: IDataObject,
+): Set<string> {
+	const doomed = new Set<string>();
+	for (const hook of listed ?? []) {
+		if (hook !== kept && idOf(hook) && isOurUrl(hook.url, url)) doomed.add(idOf(hook));
+	}
+	const refs = listed?.map((hook) => ({ id: idOf(hook), url: hook.url }));
+	for (const hook of remembered) {
+		if (hook && mayDeleteStored(hook, url, refs) && (!kept || String(hook.id) !== idOf(kept))) doomed.add(String(hook.id));
+	}
+	return doomed;
 }
 
 /** Whether the trigger's hook is registered as wanted; every other hook of its URL is deleted. */
@@ -98,27 +124,20 @@ export async function checkHook(ctx: IHookFunctions, events: string[]): Promise<
 	const data = ctx.getWorkflowStaticData('node') as TriggerData;
 	const slot = hookSlot(ctx);
 	const stored = data[slot];
-	const mine = await ourHooks(ctx, nodeUrl(ctx));
-	const old = slot === 'live' ? legacyId(data) : undefined;
-	let kept: IDataObject | undefined;
-	const doomed = new Set<string>();
-	if (old) doomed.add(old);
-	if (mine) {
-		kept = mine.find(
-			(hook) =>
-				stored !== undefined &&
-				idOf(hook) === stored.id &&
-				hook.url === stored.url &&
-				sameEvents(stored.events, events) &&
-				(hook.events === undefined || sameEvents(hook.events, events)),
-		);
-		for (const hook of mine) if (hook !== kept && idOf(hook)) doomed.add(idOf(hook));
-		if (!kept && stored?.id) doomed.add(stored.id);
-	} else if (stored?.id) {
-		// Boomerangme cannot list hooks: the stored one is replaced rather than trusted.
-		doomed.add(stored.id);
-	}
-	for (const id of doomed) await removeHook(ctx, id);
+	const url = nodeUrl(ctx);
+	const listed = await allHooks(ctx);
+	const old = slot === 'live' ? legacyHook(data) : undefined;
+	// When Boomerangme cannot list hooks, the stored one is replaced rather than trusted.
+	const kept = listed?.find(
+		(hook) =>
+			stored !== undefined &&
+			idOf(hook) === stored.id &&
+			hook.url === stored.url &&
+			isOurUrl(hook.url, url) &&
+			sameEvents(stored.events, events) &&
+			(hook.events === undefined || sameEvents(hook.events, events)),
+	);
+	for (const id of doomedHooks(url, listed, [stored, old], kept)) await removeHook(ctx, id);
 	if (!kept) delete data[slot];
 	return kept !== undefined;
 }
@@ -147,17 +166,13 @@ export async function createHook(ctx: IHookFunctions, events: string[]): Promise
 	return true;
 }
 
-/** Deletes the stored hook and every other hook of the trigger's URL. */
+/** Deletes every hook of the trigger's URL, and the stored one where its URL is the trigger's. */
 export async function deleteHooks(ctx: IHookFunctions): Promise<boolean> {
 	const data = ctx.getWorkflowStaticData('node') as TriggerData;
 	const slot = hookSlot(ctx);
-	const mine = (await ourHooks(ctx, nodeUrl(ctx))) ?? [];
-	const ids = new Set(mine.map(idOf).filter(Boolean));
-	const stored = data[slot]?.id;
-	if (stored) ids.add(stored);
-	const old = slot === 'live' ? legacyId(data) : undefined;
-	if (old) ids.add(old);
-	for (const id of ids) await removeHook(ctx, id);
+	const listed = await allHooks(ctx);
+	const old = slot === 'live' ? legacyHook(data) : undefined;
+	for (const id of doomedHooks(nodeUrl(ctx), listed, [data[slot], old])) await removeHook(ctx, id);
 	delete data[slot];
 	return true;
 }

@@ -11,7 +11,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { DeliveryKey } from '../shared/webhook';
-import { claimDelivery, hasSecret, hookSlot, publicUrlNotice, refuse } from '../shared/webhook';
+import { claimDelivery, hasSecret, hookSlot, publicUrlNotice, refuse, wasClaimed } from '../shared/webhook';
 import { checkExists, create, remove, SAMPLE_HEADER, text, wanted } from './hooks';
 import type { TriggerData } from './hooks';
 import { loadOptions } from './methods';
@@ -21,14 +21,18 @@ import { SUBJECT, verifyDelivery } from './verify';
 
 const LABEL = 'Kajabi Trigger';
 
-/** A delivery with the same ID is the same delivery for this long. */
-const DELIVERY_WINDOW_MS = 24 * 3_600_000;
+/**
+ * A second delivery about the same purchase, transaction, order or form submission is Kajabi
+ * sending it again, whenever it comes: each of those happens once. Remembered this long.
+ */
+const RECORD_WINDOW_MS = 24 * 3_600_000;
 
-/** The same event about the same record: a day for purchases, payments, orders and forms; minutes for tag changes, which may really repeat. */
-const RECORD_WINDOW_MS: Record<string, number> = {
-	tag_added: 10 * 60_000,
-	tag_removed: 10 * 60_000,
-};
+/**
+ * The same tag added to (or removed from) the same contact again within this time is taken as
+ * Kajabi sending the delivery again; later it is a new change (a tag removed and added back).
+ * A resend follows a delivery n8n did not answer in time, within about a minute or two.
+ */
+export const TAG_WINDOW_MS = 2 * 60_000;
 
 /** Turns the dropdown of tags or forms into "every one" plus the account's records. */
 const everyOr = (label: string, method: (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>) =>
@@ -36,20 +40,21 @@ const everyOr = (label: string, method: (this: ILoadOptionsFunctions) => Promise
 		return [{ name: label, value: '' }, ...(await method.call(this))];
 	};
 
-/** What makes a delivery the same as one before: its ID, and the event with its records. */
-function deliveryKeys(body: IDataObject, event: string, payload: IDataObject[]): DeliveryKey[] {
-	const keys: DeliveryKey[] = [];
-	const id = text(body.id);
-	if (id) keys.push({ key: `id:${id}`, windowMs: DELIVERY_WINDOW_MS });
+/**
+ * What makes a delivery the same as one before. Kajabi's `id` is the ID of the record that
+ * triggered the event, not of the delivery (a second tag added to one contact carries the same
+ * one), so the key is the event with its own record and, for tags, the tag. A delivery without
+ * the event's record (only with Verify off) is not remembered: each such post starts.
+ */
+function deliveryKeys(event: string, payload: IDataObject[]): DeliveryKey[] {
 	const subject = payload.find((record) => record?.type === SUBJECT[event]);
-	if (subject) {
+	const id = subject ? text(subject.id) : '';
+	if (!id) return [];
+	if (event.startsWith('tag_')) {
 		const tag = payload.find((record) => record?.type === 'contact_tags');
-		keys.push({
-			key: `record:${event}:${text(subject.id)}:${tag ? text(tag.id) : ''}`,
-			windowMs: RECORD_WINDOW_MS[event] ?? DELIVERY_WINDOW_MS,
-		});
+		return [{ key: `${event}:contacts/${id}:contact_tags/${tag ? text(tag.id) : ''}`, windowMs: TAG_WINDOW_MS }];
 	}
-	return keys;
+	return [{ key: `${event}:${SUBJECT[event]}/${id}`, windowMs: RECORD_WINDOW_MS }];
 }
 
 export class KajabiTrigger implements INodeType {
@@ -191,19 +196,17 @@ export class KajabiTrigger implements INodeType {
 			if (body.event !== want.event || !payload) {
 				return refuse(this, LABEL, 'event', `it is not a "${want.event}" delivery of Kajabi`);
 			}
-			const claim = claimDelivery(this, deliveryKeys(body, want.event, payload));
-			if (!claim.fresh) return refuse(this, LABEL, 'repeat', 'Kajabi sent this delivery before');
+			const keys = deliveryKeys(want.event, payload);
+			// A copy of a delivery already accepted costs no lookups.
+			if (wasClaimed(this, keys)) return refuse(this, LABEL, 'repeat', 'Kajabi sent this delivery before');
 			if (options.verify !== false) {
-				const verdict = await verifyDelivery(this, want, payload).catch((error: unknown) => {
-					claim.release();
-					throw error;
-				});
-				if (typeof verdict === 'string') {
-					claim.release();
-					return refuse(this, LABEL, 'verify', verdict);
-				}
+				// Nothing is remembered before Verify: a copy posted while it runs is checked on its own.
+				const verdict = await verifyDelivery(this, want, payload);
+				if (typeof verdict === 'string') return refuse(this, LABEL, 'verify', verdict);
 				payload = verdict;
 			}
+			// Remembered once accepted: the first copy accepted starts, later ones are repeats.
+			if (!claimDelivery(this, keys)) return refuse(this, LABEL, 'repeat', 'Kajabi sent this delivery before');
 		}
 		const records = (payload ?? []).map((record) =>
 			options.simplify === false ? record : simplifyRecord(record),

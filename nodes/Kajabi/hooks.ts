@@ -5,7 +5,9 @@
  * URL with the stored secret, same event, site and tag or form); every other hook posting to
  * this trigger's URL (an older secret, an earlier event, a hook whose ID was lost) is deleted
  * before a new one is registered. A failed delete fails the activation: a second live hook is
- * never left beside the new one. Deactivation deletes every hook of the URL.
+ * never left beside the new one. Deactivation deletes every hook of the URL. A hook is only
+ * ever deleted when its URL is this trigger's: a copied workflow's trigger holds the original's
+ * hook ID in its static data, and forgets it instead of deleting the original's live hook.
  */
 import type {
 	IDataObject,
@@ -22,7 +24,7 @@ import { walkPages } from '../shared/pages';
 import { pathSegment } from '../shared/path';
 import type { RequestContext } from '../shared/request';
 import { platformRequest } from '../shared/request';
-import { hookSlot, isOurUrl, newSecret, secretUrl } from '../shared/webhook';
+import { hookSlot, isOurUrl, mayDeleteStored, newSecret, secretUrl } from '../shared/webhook';
 import { kajabiGetOptions } from './lists';
 import { JSON_API, KAJABI, KAJABI_PAGING, KAJABI_PATH_PARAMS } from './transport';
 
@@ -134,14 +136,15 @@ function isStored(hook: IDataObject, stored: StoredHook | undefined, want: HookW
 	);
 }
 
-/** Every hook of the account that posts to this trigger's URL (any secret, any event). */
-async function ourHooks(ctx: IHookFunctions, url: string, event: string): Promise<IDataObject[]> {
-	const hooks = await walkPages(ctx, KAJABI, await kajabiGetOptions(ctx, '/v1/hooks', { 'page[size]': 100 }), KAJABI_PAGING).catch(
+const targetOf = (hook: IDataObject): unknown => (hook.attributes as IDataObject | undefined)?.target_url;
+
+/** Every hook of the account (any URL, any event). */
+async function allHooks(ctx: IHookFunctions, event: string): Promise<IDataObject[]> {
+	return await walkPages(ctx, KAJABI, await kajabiGetOptions(ctx, '/v1/hooks', { 'page[size]': 100 }), KAJABI_PAGING).catch(
 		(error: unknown) => {
 			throw withScope(error, event);
 		},
 	);
-	return hooks.filter((hook) => isOurUrl((hook.attributes as IDataObject | undefined)?.target_url, url));
 }
 
 /** Deletes a hook; one Kajabi no longer has (404) is gone already. Other failures throw. */
@@ -155,6 +158,30 @@ async function deleteHook(ctx: IHookFunctions, id: string): Promise<void> {
 	}
 }
 
+/**
+ * The stored hook's ID when it is in no list (another API key, a list that failed to show it)
+ * and Kajabi, asked for it by ID, has it at this trigger's URL: only then is it deleted. A
+ * stored hook of another URL (a copied workflow holds the original's) or listed at another URL
+ * is never deleted: the trigger forgets it.
+ */
+async function unlistedStored(
+	ctx: IHookFunctions,
+	stored: StoredHook | undefined,
+	url: string,
+	listed: IDataObject[],
+): Promise<string | undefined> {
+	const refs = listed.map((hook) => ({ id: text(hook.id), url: targetOf(hook) }));
+	if (!stored || !mayDeleteStored(stored, url, refs) || refs.some((hook) => hook.id === stored.id)) return undefined;
+	const segment = pathSegment(ctx.getNode(), KAJABI_PATH_PARAMS.hookId, stored.id, 0);
+	try {
+		const hook = (await kajabiSend(ctx, 'GET', `/v1/hooks/${segment}`)).data as IDataObject | undefined;
+		return hook && text(hook.id) === stored.id && isOurUrl(targetOf(hook), url) ? stored.id : undefined;
+	} catch (error) {
+		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
+		throw asNodeError(ctx.getNode(), error);
+	}
+}
+
 /** Looks for the trigger's hook in Kajabi's list; every other hook of its URL is deleted. */
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const data = this.getWorkflowStaticData('node') as TriggerData;
@@ -162,12 +189,13 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const url = nodeUrl(this);
 	const want = wanted(this);
 	const stored = data[slot];
-	const mine = await ourHooks(this, url, want.event);
+	const listed = await allHooks(this, want.event);
+	const mine = listed.filter((hook) => isOurUrl(targetOf(hook), url));
 	const kept = mine.find((hook) => isStored(hook, stored, want));
 	for (const stale of mine.filter((hook) => hook !== kept)) await deleteHook(this, text(stale.id));
 	if (!kept) {
-		// The stored hook may be in no list (another API key, a list that failed to show it): delete it too.
-		if (stored?.id && !mine.some((hook) => text(hook.id) === stored.id)) await deleteHook(this, stored.id);
+		const lone = await unlistedStored(this, stored, url, listed);
+		if (lone) await deleteHook(this, lone);
 		delete data[slot];
 		return false;
 	}
@@ -220,14 +248,15 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	return true;
 }
 
-/** Deletes the stored hook and every other hook of the trigger's URL. */
+/** Deletes every hook of the trigger's URL, and the stored one where Kajabi has it at that URL. */
 export async function remove(this: IHookFunctions): Promise<boolean> {
 	const data = this.getWorkflowStaticData('node') as TriggerData;
 	const slot = hookSlot(this);
-	const stored = data[slot];
-	const mine = await ourHooks(this, nodeUrl(this), text(this.getNodeParameter('event', '')));
-	const ids = new Set(mine.map((hook) => text(hook.id)));
-	if (stored?.id) ids.add(stored.id);
+	const url = nodeUrl(this);
+	const listed = await allHooks(this, text(this.getNodeParameter('event', '')));
+	const ids = new Set(listed.filter((hook) => isOurUrl(targetOf(hook), url)).map((hook) => text(hook.id)));
+	const lone = await unlistedStored(this, data[slot], url, listed);
+	if (lone) ids.add(lone);
 	for (const id of ids) await deleteHook(this, id);
 	delete data[slot];
 	if (slot === 'test') delete data.sampleToken;

@@ -6,7 +6,9 @@
  *   starts nothing;
  * - refusals logged once per burst, not once per post;
  * - the memory of deliveries already started, bounded in size and in time, so that a delivery
- *   the platform sends twice starts one execution.
+ *   the platform sends twice starts one execution;
+ * - which of its hooks a trigger may delete: only one whose URL is the trigger's own (a copied
+ *   workflow carries the original's static data, and with it the original's hook ID).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'crypto';
 import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
@@ -45,6 +47,25 @@ export function isOurUrl(candidate: unknown, url: string): boolean {
 		// Not a URL at all: not one of ours.
 		return false;
 	}
+}
+
+/** A hook as a trigger kept it, or as the platform lists it: its ID and the URL it posts to. */
+export interface HookRef {
+	id?: unknown;
+	url?: unknown;
+}
+
+/**
+ * Whether a remembered hook may be deleted by its ID: only when the URL it was registered with
+ * is this trigger's and, where the platform's list shows that ID, the listed hook's URL is this
+ * trigger's too. n8n copies a workflow's static data with the workflow, so a copy's trigger
+ * holds the original's hook ID: it must forget that hook, never delete it.
+ */
+export function mayDeleteStored(stored: HookRef | undefined, url: string, listed?: HookRef[]): boolean {
+	const id = stored?.id === undefined || stored.id === null ? '' : String(stored.id);
+	if (!id || !isOurUrl(stored?.url, url)) return false;
+	const shown = listed?.find((hook) => hook.id !== undefined && hook.id !== null && String(hook.id) === id);
+	return shown === undefined || isOurUrl(shown.url, url);
 }
 
 const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
@@ -143,11 +164,21 @@ export interface DeliveryKey {
 	windowMs: number;
 }
 
+/** Whether a delivery with any of these keys was claimed within its window (claims nothing). */
+export function wasClaimed(ctx: IWebhookFunctions, keys: DeliveryKey[]): boolean {
+	const seen = memory.get(triggerKey(ctx));
+	const now = clock.now();
+	return Boolean(seen) && keys.some(({ key }) => (seen!.get(digest(key).toString('base64')) ?? 0) > now);
+}
+
 /**
  * Claims a delivery for this trigger: false when one with any of these keys was claimed
- * within its window. A claimed delivery that is then refused is released with `release`.
+ * within its window. Claim a delivery only once it is accepted (after any check that may
+ * refuse it or fail): the first copy accepted wins, and a copy refused or failed leaves
+ * nothing behind. Without keys the delivery is always fresh and nothing is remembered.
  */
-export function claimDelivery(ctx: IWebhookFunctions, keys: DeliveryKey[]): { fresh: boolean; release: () => void } {
+export function claimDelivery(ctx: IWebhookFunctions, keys: DeliveryKey[]): boolean {
+	if (!keys.length) return true;
 	const trigger = triggerKey(ctx);
 	let seen = memory.get(trigger);
 	if (!seen) {
@@ -158,14 +189,10 @@ export function claimDelivery(ctx: IWebhookFunctions, keys: DeliveryKey[]): { fr
 	const now = clock.now();
 	forgetExpired(seen, now);
 	const hashed = keys.map(({ key, windowMs }) => ({ key: digest(key).toString('base64'), until: now + windowMs }));
-	if (hashed.some(({ key }) => (seen.get(key) ?? 0) > now)) return { fresh: false, release: () => undefined };
+	if (hashed.some(({ key }) => (seen.get(key) ?? 0) > now)) return false;
 	for (const { key, until } of hashed) seen.set(key, until);
-	return {
-		fresh: true,
-		release: () => {
-			for (const { key } of hashed) seen.delete(key);
-		},
-	};
+	while (seen.size > MEMORY_SIZE) seen.delete(seen.keys().next().value as string);
+	return true;
 }
 
 /** Forgets every delivery and refusal (tests). */

@@ -230,6 +230,67 @@ describe('hook lifecycle', () => {
 		expect(requests).toHaveLength(0);
 	});
 
+	/** A copy of the workflow as n8n makes one: another webhook ID, the same static data. */
+	function copyOf(original: Flow): Flow {
+		const copy = triggerWorkflow({ events: ['CardIssuedEvent', 'CardBalanceUpdatedEvent'] }, 'wf-boomerangme-copy');
+		copy.workflow.getNode('Boomerangme Trigger')!.webhookId = 'c7d1a7e2-copy';
+		Object.assign(copy.staticData(), JSON.parse(JSON.stringify(original.staticData())));
+		return copy;
+	}
+
+	it("a copied workflow forgets the original's hook and registers its own: the original's hook is never deleted", async () => {
+		const { mock, requests, flow } = setup();
+		await activate(flow);
+		const original = stored(flow)!;
+		const copy = copyOf(flow);
+		requests.length = 0;
+		await activate(copy);
+		expect(calls(requests)).toEqual(['GET /api/automation/webhooks', 'POST /api/automation/webhooks']);
+		expect(mock.webhooks.get(original.id)).toMatchObject({ url: original.url });
+		expect(stored(copy)!.id).not.toBe(original.id);
+		expect(stored(copy)!.url).toContain('/webhook/c7d1a7e2-copy/webhook?secret=');
+		await methods.delete.call(copy.hook());
+		expect(mock.webhooks.get(original.id)).toMatchObject({ url: original.url });
+		expect(mock.webhooks.size).toBe(1);
+
+		// Deactivated before it registered a hook of its own: nothing of the original's goes either.
+		requests.length = 0;
+		await methods.delete.call(copyOf(flow).hook());
+		expect(calls(requests)).toEqual(['GET /api/automation/webhooks']);
+		expect(await methods.checkExists.call(flow.hook())).toBe(true);
+	});
+
+	it("when Boomerangme cannot list hooks, a copy still deletes nothing of the original's", async () => {
+		for (const step of ['activate', 'delete'] as const) {
+			const { mock, requests, flow } = setup();
+			await activate(flow);
+			const original = stored(flow)!;
+			const copy = copyOf(flow);
+			mock.queued.push({ status: 404, body: { code: 404, message: 'Not Found' } });
+			requests.length = 0;
+			if (step === 'activate') await activate(copy);
+			else await methods.delete.call(copy.hook());
+			expect(calls(requests).filter((call) => call.startsWith('DELETE'))).toEqual([]);
+			expect(mock.webhooks.get(original.id)).toMatchObject({ url: original.url });
+			resetHttp();
+		}
+	});
+
+	it('the stored hook ID listed at another URL is never deleted', async () => {
+		const { mock, requests, flow } = setup();
+		await activate(flow);
+		const id = stored(flow)!.id;
+		mock.webhooks.get(id)!.url = 'https://elsewhere.example/hook';
+		requests.length = 0;
+		await activate(flow);
+		expect(calls(requests)).toEqual(['GET /api/automation/webhooks', 'POST /api/automation/webhooks']);
+		expect(mock.webhooks.get(id)).toMatchObject({ url: 'https://elsewhere.example/hook' });
+		requests.length = 0;
+		await methods.delete.call(flow.hook());
+		expect(mock.webhooks.has(id)).toBe(true);
+		expect(ours(mock)).toHaveLength(0);
+	});
+
 	it('20 activation cycles leave no hook behind', async () => {
 		const { mock, flow } = setup();
 		for (let cycle = 0; cycle < 20; cycle++) {
@@ -286,6 +347,28 @@ describe('deliveries', () => {
 		expect((await post(flow, { ...body, data: { cardId: '100000-000-001' } })).workflowData).toHaveLength(1);
 		virtualClock.time += 10 * 60_000 + 1;
 		expect((await post(flow, body)).workflowData).toHaveLength(1);
+	});
+
+	it('a body without an ID or a time stamp is not remembered: the same card scanned twice starts twice', async () => {
+		const flow = await active();
+		const scanned = { event: 'CardIssuedEvent', data: { cardId: '100000-000-000' } };
+		expect((await post(flow, scanned)).workflowData).toHaveLength(1);
+		expect((await post(flow, scanned)).workflowData).toHaveLength(1);
+		// A date without a time of day is no stamp of the event either.
+		const dated = { ...scanned, date: '2026-11-23' };
+		expect((await post(flow, dated)).workflowData).toHaveLength(1);
+		expect((await post(flow, dated)).workflowData).toHaveLength(1);
+		// With a time stamp of its own, the same body is the same delivery; an epoch number counts too.
+		const stamped = { ...scanned, timestamp: 1795428000 };
+		expect((await post(flow, stamped)).workflowData).toHaveLength(1);
+		expect((await post(flow, stamped)).workflowData).toBeUndefined();
+	});
+
+	it('deliveries with their own IDs are told apart by them, even with the same content', async () => {
+		const flow = await active();
+		expect((await post(flow, { ...body, id: 'evt-1' })).workflowData).toHaveLength(1);
+		expect((await post(flow, { ...body, id: 'evt-2' })).workflowData).toHaveLength(1);
+		expect((await post(flow, { ...body, id: 'evt-2' })).workflowData).toBeUndefined();
 	});
 
 	it('a delivery with an ID is the same delivery for a day, whatever else changed', async () => {

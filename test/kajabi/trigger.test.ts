@@ -4,11 +4,12 @@
  * surface), what a delivery puts out, Verify refusing forged posts, and the sample payload
  * of a manual test.
  */
+import { TAG_WINDOW_MS } from '../../nodes/Kajabi/KajabiTrigger.node';
 import { isOurUrl, MEMORY_SIZE, resetDeliveries } from '../../nodes/shared/webhook';
 import { virtualClock } from '../clock';
 import { KajabiMock } from '../mocks/kajabi';
 import { interceptHttp } from '../harness';
-import { mountKajabi, resetKajabi } from './run';
+import { BASE_URL, mountKajabi, resetKajabi } from './run';
 import { TEST_WEBHOOK_BASE, TriggerRig } from './trigger';
 
 const warnings: string[] = [];
@@ -104,9 +105,13 @@ describe('hook lifecycle', () => {
 		expect(rig.staticData.live).toBeUndefined();
 
 		await rig.activate();
+		const gone = String((rig.staticData.live as { id: string }).id);
 		mock.records.set('hooks', []);
+		mock.requests = [];
 		expect(await rig.hook('delete')).toBe(true);
-		expect(mock.requests.at(-1)).toMatchObject({ method: 'DELETE' });
+		// In no list: asked for by its ID before any delete; Kajabi has none (404), so it is gone.
+		expect(hookCalls(mock)).toEqual(['GET /v1/hooks', `GET /v1/hooks/${gone}`]);
+		expect(rig.staticData.live).toBeUndefined();
 	});
 
 	it('does not swallow a failed delete', async () => {
@@ -200,6 +205,73 @@ describe('hook lifecycle', () => {
 		mock.failNext(422, { errors: [{ status: '422', title: 'Invalid attribute', detail: 'Target url is invalid', source: { pointer: '/data/attributes/target_url' } }] });
 		await expect(new TriggerRig(purchase).activate()).rejects.toThrow('Kajabi: Invalid attribute: Target url is invalid (target_url)');
 		expect(mock.hooks.map((hook) => hook.id)).toEqual(['801', '802']);
+	});
+
+	/** A copy of the rig's workflow as n8n makes one: another webhook ID, the same static data. */
+	function copyOf(original: TriggerRig): TriggerRig {
+		const copy = new TriggerRig(original.node.parameters);
+		copy.node.webhookId = 'b1c2d3e4-0000-4000-8000-0000000000c0';
+		Object.assign(copy.staticData, JSON.parse(JSON.stringify(original.staticData)));
+		return copy;
+	}
+
+	it("a copied workflow forgets the original's hook and registers its own: the original's hook is never deleted", async () => {
+		const mock = mountKajabi();
+		const original = new TriggerRig(purchase);
+		await original.activate();
+		const [hook] = hooksOf(mock, original);
+		const copy = copyOf(original);
+		expect(copy.url()).not.toBe(original.url());
+		mock.requests = [];
+		await copy.activate();
+		expect(hookCalls(mock).filter((call) => !call.startsWith('GET'))).toEqual(['POST /v1/hooks']);
+		expect(mock.find('hooks', hook.id)).toBeDefined();
+		expect(hooksOf(mock, copy)).toHaveLength(1);
+		expect((copy.staticData.live as { id: string }).id).not.toBe(hook.id);
+		await copy.hook('delete');
+		expect(hooksOf(mock, copy)).toHaveLength(0);
+		expect(mock.find('hooks', hook.id)).toBeDefined();
+		expect(await original.hook('checkExists')).toBe(true);
+
+		// Deactivated before it ever registered a hook of its own: nothing of the original's goes either.
+		const neverActive = copyOf(original);
+		mock.requests = [];
+		await neverActive.hook('delete');
+		expect(hookCalls(mock)).toEqual(['GET /v1/hooks']);
+		expect(neverActive.staticData.live).toBeUndefined();
+		expect(await original.hook('checkExists')).toBe(true);
+	});
+
+	it('the stored hook ID listed at another URL is never deleted; in no list, it is read first and deleted only at this URL', async () => {
+		const mock = mountKajabi();
+		const rig = new TriggerRig(purchase);
+		await rig.activate();
+		const [hook] = hooksOf(mock, rig);
+		// Kajabi shows that ID at another URL now: not this trigger's hook any more.
+		hook.attributes.target_url = 'https://elsewhere.example/hook';
+		mock.requests = [];
+		expect(await rig.hook('checkExists')).toBe(false);
+		expect(hookCalls(mock)).toEqual(['GET /v1/hooks']);
+		expect(mock.find('hooks', hook.id)).toBeDefined();
+
+		// In no list, and at another URL when read by its ID: kept.
+		await rig.activate();
+		const [second] = hooksOf(mock, rig);
+		second.attributes.target_url = 'https://elsewhere.example/other';
+		mock.failNext(200, { data: [] });
+		mock.requests = [];
+		await rig.hook('delete');
+		expect(hookCalls(mock)).toEqual(['GET /v1/hooks', `GET /v1/hooks/${second.id}`]);
+		expect(mock.find('hooks', second.id)).toBeDefined();
+
+		// In no list, and at this URL when read by its ID: deleted.
+		await rig.activate();
+		const [third] = hooksOf(mock, rig);
+		mock.failNext(200, { data: [] });
+		mock.requests = [];
+		await rig.hook('delete');
+		expect(hookCalls(mock)).toEqual(['GET /v1/hooks', `GET /v1/hooks/${third.id}`, `DELETE /v1/hooks/${third.id}`]);
+		expect(mock.find('hooks', third.id)).toBeUndefined();
 	});
 
 	it('20 activations and deactivations leave no hook behind', async () => {
@@ -322,6 +394,47 @@ describe('deliveries', () => {
 		expect((await rig.deliver(withId('third', second))).workflowData).toHaveLength(1);
 	});
 
+	it('a copy posted while the first is being verified is checked on its own: a failed first check loses nothing', async () => {
+		const mock = new KajabiMock();
+		let answerFirst!: () => void;
+		const firstHeld = new Promise<void>((resolve) => (answerFirst = resolve));
+		let lookups = 0;
+		let firstAsked!: () => void;
+		const firstArrived = new Promise<void>((resolve) => (firstAsked = resolve));
+		interceptHttp(BASE_URL, async (request) => {
+			if (request.path === '/v1/purchases/301' && ++lookups === 1) {
+				// The first lookup is slow, then fails.
+				firstAsked();
+				await firstHeld;
+				return { status: 500, body: { errors: [{ status: '500', title: 'Internal Server Error' }] } };
+			}
+			return mock.handle(request);
+		});
+		const rig = new TriggerRig(purchase);
+		await rig.activate();
+		const first = rig.deliver(delivery).then(
+			(answer) => ({ answer }),
+			(error: Error) => ({ error }),
+		);
+		await firstArrived;
+		// Kajabi sends it again while the first check waits: it is checked and accepted.
+		expect((await rig.deliver(delivery)).workflowData).toHaveLength(1);
+		answerFirst();
+		expect(await first).toMatchObject({ error: { message: 'Kajabi: Internal Server Error' } });
+		// A third copy after both is a repeat of the accepted one, refused without a lookup.
+		const before = lookups;
+		expect((await rig.deliver(delivery)).workflowData).toBeUndefined();
+		expect(lookups).toBe(before);
+		expect(warnings.at(-1)).toContain('Kajabi sent this delivery before');
+	});
+
+	it('a copy whose check fails leaves nothing remembered: the next copy starts', async () => {
+		const { mock, rig } = await active({});
+		mock.failNext(500, { errors: [{ status: '500', title: 'Internal Server Error' }] });
+		await expect(rig.deliver(delivery)).rejects.toThrow('Kajabi: Internal Server Error');
+		expect((await rig.deliver(delivery)).workflowData).toHaveLength(1);
+	});
+
 	it('two identical deliveries at once start once', async () => {
 		const { rig } = await active({});
 		const answers = await Promise.all([rig.deliver(delivery), rig.deliver(delivery), rig.deliver(withId('again'))]);
@@ -417,10 +530,51 @@ describe('deliveries', () => {
 		later();
 		expect((await rig.deliver(tagged('102'))).workflowData).toBeUndefined();
 		expect(warnings.at(-1)).toContain("Kajabi's contact 102 does not have tag 51");
-		// The same contact and tag again within minutes is the same event; later it is a new one.
+		// The same contact and tag again within two minutes is Kajabi sending it again; later it is a new change.
 		expect((await rig.deliver(tagged('101', 'again'))).workflowData).toBeUndefined();
-		virtualClock.time += 11 * 60_000;
+		virtualClock.time += TAG_WINDOW_MS;
 		expect((await rig.deliver(tagged('101', 'later'))).workflowData).toHaveLength(1);
+	});
+
+	it("Kajabi's id names the record, not the delivery: a second tag added to the same contact starts", async () => {
+		const { rig } = await active({ event: 'tag_added', siteId: '11', tagId: '' });
+		// Contact 105 has tags 51 and 52; both deliveries carry the contact's ID as their id.
+		const tagged = (tag: string) => ({
+			id: '105',
+			event: 'tag_added',
+			payload: [
+				{ id: '105', type: 'contacts', attributes: { email: 'student5@example.com' } },
+				{ id: tag, type: 'contact_tags', attributes: {} },
+			],
+		});
+		expect((await rig.deliver(tagged('51'))).workflowData).toHaveLength(1);
+		expect((await rig.deliver(tagged('52'))).workflowData).toHaveLength(1);
+		expect((await rig.deliver(tagged('52'))).workflowData).toBeUndefined();
+	});
+
+	it('two purchases under the same id both start; the same purchase under another id is a repeat for a day', async () => {
+		const { mock, rig: purchases } = await active({});
+		mock.records.get('purchases')!.push({ ...mock.find('purchases', '301')!, id: '302' });
+		expect((await purchases.deliver(withId('same'))).workflowData).toHaveLength(1);
+		expect((await purchases.deliver(withId('same', [{ ...delivery.payload[0], id: '302' }, delivery.payload[1]]))).workflowData).toHaveLength(1);
+		// The same purchase is the same event a day long, under any id.
+		virtualClock.time += 23 * 3_600_000;
+		expect((await purchases.deliver(withId('other'))).workflowData).toBeUndefined();
+	});
+
+	it('each event is keyed on its own record: payment on the transaction, order on the order, form on the submission', async () => {
+		const cases: Array<[string, object[], object[]]> = [
+			['payment_succeeded', [{ id: 't1', type: 'transactions' }, { id: 'c1', type: 'customers' }], [{ id: 't2', type: 'transactions' }, { id: 'c1', type: 'customers' }]],
+			['order_created', [{ id: 't1', type: 'transactions' }, { id: 'o1', type: 'orders' }], [{ id: 't1', type: 'transactions' }, { id: 'o2', type: 'orders' }]],
+			['form_submission', [{ id: 's1', type: 'form_submissions' }, { id: 'f1', type: 'forms' }], [{ id: 's2', type: 'form_submissions' }, { id: 'f1', type: 'forms' }]],
+		];
+		for (const [event, first, second] of cases) {
+			const { rig } = await active({ event, options: { verify: false } });
+			expect((await rig.deliver({ id: 'x', event, payload: first })).workflowData).toHaveLength(1);
+			expect((await rig.deliver({ id: 'x', event, payload: second })).workflowData).toHaveLength(1);
+			expect((await rig.deliver({ id: 'y', event, payload: second })).workflowData).toBeUndefined();
+			resetDeliveries();
+		}
 	});
 });
 

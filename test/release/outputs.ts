@@ -74,7 +74,7 @@ const KAJABI: NodeOutputs = {
 // Kajabi Trigger: webhook() in nodes/Kajabi/KajabiTrigger.node.ts.
 const KAJABI_TRIGGER: NodeOutputs = {
 	trigger:
-		'each delivery Kajabi sends for the chosen event starts one execution with one item `{ id, event, payload }`, where `payload` lists the delivered records (the purchase, the offer, the customer…), each one flat object while Simplify is on (the default). With Split Into Items each record is its own item instead. With Verify With Kajabi on (the default), every delivered record is replaced by Kajabi\'s own copy of it, and a delivery with a record Kajabi does not have, or of another site, starts nothing. A post without the hook\'s secret, of another event, or delivered before never starts the workflow. The sample that Listen for Test Event gets (Send Sample When Testing) is marked `"sample": true`',
+		'each delivery Kajabi sends for the chosen event starts one execution with one item `{ id, event, payload }`, where `payload` lists the delivered records (the purchase, the offer, the customer…), each one flat object while Simplify is on (the default). With Split Into Items each record is its own item instead. With Verify With Kajabi on (the default), every delivered record is replaced by Kajabi\'s own copy of it, and a delivery with a record Kajabi does not have, or of another site, starts nothing. A post without the hook\'s secret, of another event, or about the same purchase, payment, order or form submission as one before (the same contact and tag within 2 minutes) never starts the workflow. The sample that Listen for Test Event gets (Send Sample When Testing) is marked `"sample": true`',
 };
 
 // KWIGA: the runners of nodes/Kwiga/transport.ts → KWIGA_PAGING.read, KWIGA_SIMPLE (simplify.ts), placeCourseProgram (courseProgram.ts).
@@ -178,7 +178,7 @@ const BOOMERANGME: NodeOutputs = {
 // Boomerangme Trigger: webhook() in nodes/Boomerangme/BoomerangmeTrigger.node.ts.
 const BOOMERANGME_TRIGGER: NodeOutputs = {
 	trigger:
-		"each accepted delivery (it carries the hook's secret, names an event you chose, and was not delivered before) starts one execution with one item: the body as Boomerangme posted it, or, with Verify With Boomerangme on, `{ event, card, customer }` with the card and customer as Boomerangme has them",
+		"each accepted delivery (it carries the hook's secret, names an event you chose, and is not a repeat: the same ID, or without one the same time-stamped body) starts one execution with one item: the body as Boomerangme posted it, or, with Verify With Boomerangme on, `{ event, card, customer }` with the card and customer as Boomerangme has them",
 };
 
 // REMP CRM: the runners activateCoupon and logInUser (nodes/RempCrm/transport.ts).

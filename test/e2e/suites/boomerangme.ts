@@ -4,7 +4,8 @@
  * activation registers one hook at Boomerangme (its URL with a secret), an event posted to
  * it starts exactly one execution, forged posts (no secret, a wrong secret, an event not
  * chosen) start none, the same delivery twice starts one, deactivation removes the hook,
- * and 20 activation cycles leave none behind.
+ * 20 activation cycles leave none behind, and a copied workflow (holding the original's hook
+ * in its static data) leaves the original's hook alone.
  */
 import { BoomerangmeMock } from '../../mocks/boomerangme';
 import type { E2eEnv } from '../env';
@@ -15,22 +16,26 @@ export const title = 'Boomerangme Trigger';
 const CREDENTIAL_ID = 'bmrgE2eCred00001';
 const WORKFLOW_ID = 'bmrgE2eTrigger01';
 const VERIFY_WORKFLOW_ID = 'bmrgE2eVerify001';
+/** A copy of the plain workflow, as n8n makes one: its own ids, the original's static data. */
+const COPY_WORKFLOW_ID = 'bmrgE2eCopy00001';
+const COPY_WEBHOOK_ID = '0e7c5d2a-3b4f-4c1d-8e9a-b0c1d2e3f4c7';
 const EVENTS = ['CardBalanceUpdatedEvent', 'CardIssuedEvent'];
 
-function triggerWorkflow(verify = false): Record<string, unknown> {
+function triggerWorkflow(verify = false, copy?: { staticData: Record<string, unknown> }): Record<string, unknown> {
 	return {
-		id: verify ? VERIFY_WORKFLOW_ID : WORKFLOW_ID,
-		name: verify ? 'Boomerangme: card events, verified' : 'Boomerangme: card events',
+		id: copy ? COPY_WORKFLOW_ID : verify ? VERIFY_WORKFLOW_ID : WORKFLOW_ID,
+		name: copy ? 'Boomerangme: card events (copy)' : verify ? 'Boomerangme: card events, verified' : 'Boomerangme: card events',
 		active: false,
+		...(copy ? { staticData: copy.staticData } : {}),
 		nodes: [
 			{
 				parameters: verify ? { events: EVENTS, verify: true } : { events: EVENTS },
-				id: '5b1f0c1e-8a3d-4f6e-9b2a-7c4d1e0f3a01',
+				id: copy ? '5b1f0c1e-8a3d-4f6e-9b2a-7c4d1e0f3a02' : '5b1f0c1e-8a3d-4f6e-9b2a-7c4d1e0f3a01',
 				name: 'Boomerangme Trigger',
 				type: 'n8n-nodes-creator-commerce.boomerangmeTrigger',
 				typeVersion: 1,
 				position: [0, 0],
-				webhookId: verify ? '0e7c5d2a-3b4f-4c1d-8e9a-b0c1d2e3f4b6' : '0e7c5d2a-3b4f-4c1d-8e9a-b0c1d2e3f4a5',
+				webhookId: copy ? COPY_WEBHOOK_ID : verify ? '0e7c5d2a-3b4f-4c1d-8e9a-b0c1d2e3f4b6' : '0e7c5d2a-3b4f-4c1d-8e9a-b0c1d2e3f4a5',
 				credentials: { boomerangmeApi: { id: CREDENTIAL_ID, name: 'Boomerangme (trigger)' } },
 			},
 		],
@@ -140,6 +145,34 @@ export default function boomerangmeTrigger(env: E2eEnv): void {
 		},
 		180_000,
 	);
+
+	env.test("a copied workflow holding the original's hook registers its own and never deletes the original's", async () => {
+		const copyUrl = `${n8n.url}/webhook/${COPY_WEBHOOK_ID}/webhook`;
+		const copies = () => [...boomerangme.webhooks.values()].filter((hook) => hook.url.startsWith(`${copyUrl}?`));
+		await env.activate(WORKFLOW_ID);
+		const [original] = [...boomerangme.webhooks.values()];
+		// n8n copies static data with the workflow: the copy's trigger holds the original's hook.
+		const stored = { id: original.id, secret: new URL(original.url).searchParams.get('secret'), url: original.url, events: EVENTS };
+		await env.importWorkflows([triggerWorkflow(false, { staticData: { 'node:Boomerangme Trigger': { live: stored } } })]);
+		boomerangme.requests = [];
+		await env.activate(COPY_WORKFLOW_ID);
+		expect(boomerangme.webhooks.get(original.id)?.url).toBe(original.url);
+		expect(copies()).toHaveLength(1);
+		await deactivate(n8n, COPY_WORKFLOW_ID);
+		expect(copies()).toHaveLength(0);
+		expect(boomerangme.webhooks.get(original.id)?.url).toBe(original.url);
+		expect(boomerangme.requests.filter((request) => request.method === 'DELETE').map((request) => request.path)).not.toContain(
+			`/api/automation/webhooks/${original.id}`,
+		);
+		// The original's hook still starts the original.
+		const executions = await env.executions(WORKFLOW_ID);
+		expect(await boomerangme.emit('CardIssuedEvent', { cardId: '100000-000-002' })).toBe(1);
+		const execution = await env.waitForExecution(WORKFLOW_ID, 30_000, executions[0]?.id);
+		expect(execution).toMatchObject({ status: 'success', mode: 'webhook' });
+		await deactivate(n8n, WORKFLOW_ID);
+		expect(boomerangme.webhooks.size).toBe(0);
+		return `original hook ${original.id} kept through the copy's activation and deactivation; it started execution ${execution.id}`;
+	}, 120_000);
 
 	env.test('with Verify With Boomerangme, a made-up card starts nothing and a real one starts one execution with Boomerangme\'s copy', async () => {
 		await env.activate(VERIFY_WORKFLOW_ID);

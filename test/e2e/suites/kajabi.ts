@@ -4,8 +4,10 @@
  * activation registers one hook (POST /v1/hooks with n8n's webhook URL and a secret), an
  * event Kajabi posts starts exactly one execution with its data, forged posts (no secret, a
  * wrong secret, an event not chosen, records Kajabi does not have) start nothing, the same
- * delivery twice starts one, deactivation removes the hook, 20 cycles leave none behind,
- * and Listen for Test Event delivers Kajabi's sample payload.
+ * delivery twice starts one, a copy posted while the first copy's Verify fails is not lost,
+ * deactivation removes the hook, 20 cycles leave none behind, a copied workflow (holding the
+ * original's hook in its static data) leaves the original's hook alone, and Listen for Test
+ * Event delivers Kajabi's sample payload.
  */
 import { isOurUrl } from '../../../nodes/shared/webhook';
 import { KajabiMock } from '../../mocks/kajabi';
@@ -17,22 +19,26 @@ export const title = 'Kajabi Trigger';
 const CREDENTIAL_ID = 'kajabiE2eCred001';
 const WORKFLOW_ID = 'kajabiE2eTrigg01';
 const WEBHOOK_ID = '7d3e9a10-2c4b-4f8e-a1d5-6b0c9e8f7a21';
+/** A copy of the workflow, as n8n makes one: its own ids, the original's static data. */
+const COPY_WORKFLOW_ID = 'kajabiE2eCopy001';
+const COPY_WEBHOOK_ID = '7d3e9a10-2c4b-4f8e-a1d5-6b0c9e8f7a22';
 
-function triggerWorkflow(): Record<string, unknown> {
+function triggerWorkflow(copy?: { staticData: Record<string, unknown> }): Record<string, unknown> {
 	return {
-		id: WORKFLOW_ID,
-		name: 'Kajabi: purchases',
+		id: copy ? COPY_WORKFLOW_ID : WORKFLOW_ID,
+		name: copy ? 'Kajabi: purchases (copy)' : 'Kajabi: purchases',
 		active: false,
+		...(copy ? { staticData: copy.staticData } : {}),
 		nodes: [
 			{
 				// Verify is on without being set: its default.
 				parameters: { event: 'purchase', siteId: '11' },
-				id: '3f2a6c1d-9e8b-4a7f-b6c5-d4e3f2a1b0c9',
+				id: copy ? '3f2a6c1d-9e8b-4a7f-b6c5-d4e3f2a1b0ca' : '3f2a6c1d-9e8b-4a7f-b6c5-d4e3f2a1b0c9',
 				name: 'Kajabi Trigger',
 				type: 'n8n-nodes-creator-commerce.kajabiTrigger',
 				typeVersion: 1,
 				position: [0, 0],
-				webhookId: WEBHOOK_ID,
+				webhookId: copy ? COPY_WEBHOOK_ID : WEBHOOK_ID,
 				credentials: { kajabiApi: { id: CREDENTIAL_ID, name: 'Kajabi (trigger)' } },
 			},
 		],
@@ -67,6 +73,8 @@ const purchase = (id: string, amount = 4900) => [
 export default function kajabiTrigger(env: E2eEnv): void {
 	const { n8n } = env;
 	let kajabi: KajabiMock;
+	/** The next request to this path waits this long, then fails with 500 (a slow, failing Kajabi). */
+	let slowFailure: { path: string; ms: number } | undefined;
 	const bare = () => `${n8n.url}/webhook/${WEBHOOK_ID}/webhook`;
 	const mine = () => kajabi.hooks.filter((hook) => isOurUrl(hook.attributes.target_url, bare()));
 	/** Posts to the trigger's webhook as anyone could: `query` is the URL's query string. */
@@ -83,7 +91,16 @@ export default function kajabiTrigger(env: E2eEnv): void {
 		kajabi = new KajabiMock();
 		// The mock's own sample hooks point at example.com; this suite's events go to n8n only.
 		kajabi.records.set('hooks', []);
-		const served = await env.serveMock(kajabi.handle);
+		const served = await env.serveMock(async (request) => {
+			if (slowFailure && request.path === slowFailure.path) {
+				const { ms } = slowFailure;
+				slowFailure = undefined;
+				kajabi.requests.push(request);
+				await sleep(ms);
+				return { status: 500, body: { errors: [{ status: '500', title: 'Internal Server Error' }] } };
+			}
+			return kajabi.handle(request);
+		});
 		await env.importCredentials([
 			{
 				id: CREDENTIAL_ID,
@@ -157,6 +174,35 @@ export default function kajabiTrigger(env: E2eEnv): void {
 		return '3 posts of purchase 302, 1 execution';
 	});
 
+	env.test('a resend while the first copy is being verified is checked on its own: Verify failing on the first loses nothing', async () => {
+		const executions = await env.executions(WORKFLOW_ID);
+		const before = executions.length;
+		const secret = new URL(String(mine()[0].attributes.target_url)).search;
+		const purchases = kajabi.records.get('purchases')!;
+		purchases.push({ ...purchases.find((record) => record.id === '301')!, id: '303' });
+		const delivery = { id: '303', event: 'purchase', payload: purchase('303') };
+		// Kajabi answers the first lookup of purchase 303 after 4 s, with an error.
+		slowFailure = { path: '/v1/purchases/303', ms: 4000 };
+		const first = postTo(secret, delivery);
+		while (slowFailure) await sleep(50);
+		// Kajabi sends the delivery again meanwhile: its own lookup succeeds and it starts the workflow.
+		expect(await postTo(secret, delivery)).toBe(200);
+		const firstStatus = await first;
+		// And once more after both: a repeat of the accepted one.
+		expect(await postTo(secret, delivery)).toBe(200);
+		await sleep(2000);
+		const since = (await env.executions(WORKFLOW_ID)).filter((execution) => Number(execution.id) > Number(executions[0]?.id ?? 0));
+		expect(since.length).toBeGreaterThan(0);
+		// One run of the workflow; n8n may also record the first copy's failed webhook call as an error.
+		expect(since.filter((execution) => execution.status === 'success')).toHaveLength(1);
+		expect(since.filter((execution) => execution.status !== 'success').map((execution) => execution.status)).toEqual(
+			since.length > 1 ? ['error'] : [],
+		);
+		expect(since.length).toBeLessThanOrEqual(2);
+		expect((await env.executions(WORKFLOW_ID)).length - before).toBe(since.length);
+		return `first copy answered ${firstStatus} after Kajabi's 500; the resend ran once (${since.map((execution) => `${execution.id}: ${execution.status}`).join(', ')}); a third copy refused`;
+	});
+
 	env.test('deactivation removes the hook', async () => {
 		const [hook] = mine();
 		kajabi.requests = [];
@@ -177,6 +223,41 @@ export default function kajabiTrigger(env: E2eEnv): void {
 			return `20 cycles, ${mine().length} hooks left; ${kajabi.exchanges} token exchange(s)`;
 		},
 		180_000,
+	);
+
+	env.test(
+		"a copied workflow holding the original's hook registers its own and never deletes the original's",
+		async () => {
+			const copyUrl = `${n8n.url}/webhook/${COPY_WEBHOOK_ID}/webhook`;
+			const copies = () => kajabi.hooks.filter((hook) => isOurUrl(hook.attributes.target_url, copyUrl));
+			await env.activate(WORKFLOW_ID);
+			const [original] = mine();
+			const target = String(original.attributes.target_url);
+			// n8n copies static data with the workflow: the copy's trigger holds the original's hook.
+			const stored = { id: original.id, secret: new URL(target).searchParams.get('secret'), url: target, event: 'purchase', siteId: '11', resourceId: '' };
+			await env.importWorkflows([triggerWorkflow({ staticData: { 'node:Kajabi Trigger': { live: stored } } })]);
+			kajabi.requests = [];
+			await env.activate(COPY_WORKFLOW_ID);
+			expect(kajabi.find('hooks', original.id)?.attributes.target_url).toBe(target);
+			expect(copies()).toHaveLength(1);
+			await deactivate(n8n, COPY_WORKFLOW_ID);
+			expect(copies()).toHaveLength(0);
+			expect(kajabi.find('hooks', original.id)?.attributes.target_url).toBe(target);
+			expect(kajabi.requests.filter((request) => request.method === 'DELETE').map((request) => request.path)).not.toContain(
+				`/v1/hooks/${original.id}`,
+			);
+			// The original's hook still starts the original.
+			const executions = await env.executions(WORKFLOW_ID);
+			const purchases = kajabi.records.get('purchases')!;
+			purchases.push({ ...purchases.find((record) => record.id === '301')!, id: '304' });
+			expect(await kajabi.emit('purchase', purchase('304'))).toEqual([200]);
+			const execution = await env.waitForExecution(WORKFLOW_ID, 30_000, executions[0]?.id);
+			expect(execution).toMatchObject({ status: 'success', mode: 'webhook' });
+			await deactivate(n8n, WORKFLOW_ID);
+			expect(mine()).toHaveLength(0);
+			return `original hook ${original.id} kept through the copy's activation and deactivation; it started execution ${execution.id}`;
+		},
+		120_000,
 	);
 
 	env.test(
