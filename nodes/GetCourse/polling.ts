@@ -63,8 +63,10 @@ const DAY_MS = 86_400_000;
 
 /**
  * The shortest time between two checks that may spend export requests: 10 minutes. A check
- * costs 2 to 4 of the 100 export requests GetCourse allows a school per 2 hours, so 12 checks
- * in 2 hours spend at most about half of them. A poll n8n starts sooner does nothing.
+ * costs 1 export request to start its export and 1 per status check while GetCourse makes the
+ * file (2 to 4 on a quick school, up to 8 when exports take minutes); whatever it costs, the
+ * triggers' share (TRIGGER_SHARE, paced by PACE_INTERVALS) holds them to half of the budget.
+ * A poll n8n starts sooner does nothing.
  */
 export const MIN_POLL_INTERVAL_MS = 10 * 60_000;
 
@@ -102,6 +104,27 @@ export const PACE_INTERVALS = 3;
 export function paceOf(share: { requests: number; windowMs: number }, intervalMs: number): { requests: number; windowMs: number } {
 	const windowMs = Math.min(PACE_INTERVALS * intervalMs, share.windowMs);
 	return { windowMs, requests: Math.max(2 * START_COST, Math.ceil((share.requests * windowMs) / share.windowMs)) };
+}
+
+/**
+ * When a check asks whether its export is ready, as the panel says it: "after 10, 25 and 55
+ * seconds, 2 and 4 minutes, then every 2 minutes" (EXPORT_WAIT's pauses, added up).
+ */
+export function statusCheckTimes(): string {
+	const delays = EXPORT_WAIT.checkDelaysMs;
+	let at = 0;
+	const seconds: number[] = [];
+	const minutes: number[] = [];
+	for (const ms of delays) {
+		at += ms;
+		if (at < 60_000) seconds.push(at / 1000);
+		else minutes.push(Math.round(at / 60_000));
+	}
+	const list = (values: number[]) =>
+		values.length > 1 ? `${values.slice(0, -1).join(', ')} and ${values[values.length - 1]}` : String(values[0]);
+	const parts = [seconds.length ? `${list(seconds)} seconds` : '', minutes.length ? `${list(minutes)} minutes` : ''];
+	const every = delays[delays.length - 1] / 60_000;
+	return `after ${parts.filter(Boolean).join(', ')}, then every ${every === 1 ? 'minute' : `${every} minutes`}`;
 }
 
 /** How much sooner than the minimum a poll may come and still count as on time. */

@@ -5,6 +5,7 @@
  * school's own Export nodes always keep the other half; a check that finds the share short
  * waits, and no record is lost or emitted twice.
  */
+import { GetCourseTrigger } from '../../nodes/GetCourse/GetCourseTrigger.node';
 import { TRIGGER_SHARE } from '../../nodes/GetCourse/transport';
 import { resetGates } from '../../nodes/shared/gate';
 import { virtualClock } from '../clock';
@@ -177,4 +178,20 @@ test('while the school\'s budget is used up by the user\'s own nodes, the trigge
 	expect({ cursor: flow.staticData().cursor, seen: flow.staticData().seen }).toEqual(position);
 	// Once the budget has room again, the user comes out, once.
 	expect(await pollEveryMinute(flow, 140, 170)).toEqual([user.email]);
+});
+
+test('the panel says what a check really costs and that the triggers keep to half of the budget', () => {
+	const { properties } = new GetCourseTrigger().description;
+	const notice = String(properties.find((property) => property.name === 'budgetNotice')?.displayName);
+	expect(notice).toContain(
+		'A check costs 1 export request to start its export and 1 for each status check while GetCourse makes the file (after 10, 25 and 55 seconds, 2 and 4 minutes, then every 2 minutes)',
+	);
+	expect(notice).toContain('its GetCourse Triggers together never use more than half (at most 13 in 30 minutes, Fetch Test Event included), so your own GetCourse nodes always keep 50');
+	expect(notice).toContain('some checks are therefore delayed or skipped; nothing is lost');
+	const options = properties.find((property) => property.name === 'options')?.options as Array<{ name: string; description?: string }>;
+	expect(options.find((option) => option.name === 'maxChecks')?.description).toContain(
+		"(after 10, 25 and 55 seconds, 2 and 4 minutes, then every 2 minutes, within the 10 minutes). Each time is one export request, counted in the triggers' half of the school's budget",
+	);
+	// The hidden test parameters are never shown.
+	expect(properties.filter((property) => property.name.startsWith('test')).map((property) => property.type)).toEqual(['hidden', 'hidden']);
 });
