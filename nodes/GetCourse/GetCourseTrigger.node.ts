@@ -6,8 +6,20 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { describeWindow } from '../shared/gate';
 import { listSearch } from './methods';
-import { pollEvents, TEST_MIN_INTERVAL_PARAMETER } from './polling';
+import {
+	MIN_POLL_INTERVAL_MS,
+	paceOf,
+	pollEvents,
+	statusCheckTimes,
+	TEST_MIN_INTERVAL_PARAMETER,
+	TEST_TRIGGER_SHARE_PARAMETER,
+} from './polling';
+import { TRIGGER_SHARE } from './transport';
+
+/** The triggers' pace at the 10-minute minimum, as the panel says it. */
+const TRIGGER_PACE = paceOf(TRIGGER_SHARE, MIN_POLL_INTERVAL_MS);
 
 export class GetCourseTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,8 +38,7 @@ export class GetCourseTrigger implements INodeType {
 		credentials: [{ name: 'getCourseApi', required: true }],
 		properties: [
 			{
-				displayName:
-					"This trigger checks GetCourse at most once every 10 minutes, whatever Poll Times says: a check that comes sooner after the last one does nothing. Each check takes 2 to 4 of the 100 export requests GetCourse allows a school per 2 hours, so the school's own exports keep at least half of them. Choose Every 10 Minutes or less often (Every Minute works as every 10 minutes), and less often still when other GetCourse triggers or exports use the same school. New records come out one to two checks after they are created.",
+				displayName: `This trigger checks GetCourse at most once every 10 minutes, whatever Poll Times says (Every Minute works as every 10 minutes). A check costs 1 export request to start its export and 1 for each status check while GetCourse makes the file (${statusCheckTimes()}): 2 to 4 on a quick school, up to 8 when exports take minutes. GetCourse allows a school 100 export requests per 2 hours; its GetCourse Triggers together never use more than half (at most ${TRIGGER_PACE.requests} in ${describeWindow(TRIGGER_PACE.windowMs)}, Fetch Test Event included), so your own GetCourse nodes always keep ${TRIGGER_SHARE.requests}. On a school whose exports are slow, some checks are therefore delayed or skipped; nothing is lost, the next check goes on where the last stopped. New records usually come out one to two checks after they are created.`,
 				name: 'budgetNotice',
 				type: 'notice',
 				default: '',
@@ -36,6 +47,13 @@ export class GetCourseTrigger implements INodeType {
 				// Never shown: the package's own end-to-end tests set a shorter minimum in their workflows.
 				displayName: 'Test Minimum Interval (Seconds)',
 				name: TEST_MIN_INTERVAL_PARAMETER,
+				type: 'hidden',
+				default: 0,
+			},
+			{
+				// Never shown: the package's own end-to-end tests make the triggers' share of the budget smaller.
+				displayName: 'Test Trigger Share (Export Requests)',
+				name: TEST_TRIGGER_SHARE_PARAMETER,
 				type: 'hidden',
 				default: 0,
 			},
@@ -119,8 +137,7 @@ export class GetCourseTrigger implements INodeType {
 						type: 'number',
 						default: 10,
 						typeOptions: { minValue: 1, maxValue: 50 },
-						description:
-							'How many times one check asks whether its export is ready before giving up (each counts toward the export budget); a check that gives up loses nothing, the next one covers the same records',
+						description: `How many times one check asks whether its export is ready (${statusCheckTimes()}, within the 10 minutes). Each time is one export request, counted in the triggers' half of the school's budget; a check that stops asking loses nothing, the next one fetches the same export.`,
 					},
 					{
 						displayName: 'School Time Zone',

@@ -126,6 +126,8 @@ export interface WaitLimits {
 	firstDelay: boolean;
 	/** No pause may end after this moment (clock time); the wait gives up instead. */
 	deadline?: number;
+	/** Asked before each status check (and before the pause for it): false gives up the wait. */
+	mayCheck?: () => boolean;
 }
 
 /**
@@ -146,10 +148,12 @@ export async function awaitExport(
 	const delays = EXPORT_WAIT.checkDelaysMs;
 	for (let check = 0; check < limits.maxChecks; check++) {
 		const pause = limits.firstDelay ? check : check - 1;
+		if (limits.mayCheck && !limits.mayCheck()) return undefined;
 		if (pause >= 0) {
 			const ms = delays[Math.min(pause, delays.length - 1)];
 			if (limits.deadline !== undefined && clock.now() + ms > limits.deadline) return undefined;
 			await clock.sleep(ms);
+			if (limits.mayCheck && !limits.mayCheck()) return undefined;
 		}
 		const request: IHttpRequestOptions = {
 			method: 'GET',

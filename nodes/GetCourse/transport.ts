@@ -106,6 +106,35 @@ export const GETCOURSE: PlatformSpec = {
 	baseUrlField: 'Account',
 };
 
+/**
+ * The GetCourse Triggers' share of a school's export budget: half. Every export request a
+ * trigger sends (starts and status checks, Fetch Test Event too) is counted in it and in the
+ * school's budget, so the triggers of a school together never spend more than 50 of the 100
+ * per 2 hours, and the school's own Export nodes keep at least the other 50.
+ */
+export const TRIGGER_SHARE = {
+	key: 'triggers',
+	requests: 50,
+	windowMs: 2 * 3_600_000,
+	label: 'export requests',
+	title: "The GetCourse Triggers' share",
+	whenSpent:
+		"The GetCourse Triggers of a school never use more than half of GetCourse's 100 export requests per 2 hours (each check costs 1 to start its export and 1 per status check, Fetch Test Event too), so that the school's own GetCourse nodes always keep the other half. Try again after that time; an active trigger waits by itself and loses nothing.",
+};
+
+/**
+ * The spec the GetCourse Trigger sends with: GetCourse's, its export requests counted in the
+ * triggers' share as well. `shareRequests` (the trigger's hidden test parameter, for the
+ * package's own end-to-end tests) makes the share smaller.
+ */
+export function triggerSpec(shareRequests?: number): PlatformSpec {
+	const requests =
+		shareRequests !== undefined && shareRequests >= 1 && shareRequests < TRIGGER_SHARE.requests
+			? Math.floor(shareRequests)
+			: TRIGGER_SHARE.requests;
+	return { ...GETCOURSE, budget: { ...GETCOURSE.budget!, portion: { ...TRIGGER_SHARE, requests } } };
+}
+
 export const PATH_PARAMS: Record<string, PathParam> = {
 	groupId: positiveInteger('Group', '1234'),
 	exportId: positiveInteger('Export ID', '5278921'),

@@ -23,6 +23,10 @@ export interface RateLimit {
 export interface Budget extends RateLimit {
 	/** What the budget is spent on, for messages: "export requests". */
 	label: string;
+	/** What messages call it: "The GetCourse Triggers' share" (default "The budget"). */
+	title?: string;
+	/** What to do when it is spent, for the error's description (default: the shared layer's). */
+	whenSpent?: string;
 }
 
 /**
@@ -48,9 +52,14 @@ export class BudgetSpentError extends Error {
 		readonly refillsAt: number,
 	) {
 		super(
-			`The budget of ${budget.requests} ${budget.label} per ${describeWindow(budget.windowMs)} is spent; the next request can be sent at ${new Date(refillsAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+			`${budget.title ?? 'The budget'} of ${budget.requests} ${budget.label} per ${describeWindow(budget.windowMs)} is spent; the next request can be sent at ${utcMinute(refillsAt)}`,
 		);
 	}
+}
+
+/** A moment as messages show it: "2026-11-23 14:05 UTC". */
+export function utcMinute(ms: number): string {
+	return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 export function describeWindow(ms: number): string {
@@ -243,9 +252,11 @@ export class RateGate {
 /**
  * A platform's budget for one account (GetCourse: 100 export requests in 2 hours per school),
  * shared by every credential of that account in this n8n process. It starts empty when n8n
- * starts: requests of an earlier process are not known.
+ * starts: requests of an earlier process are not known, except those a caller gives back
+ * with `remember` (the GetCourse Trigger keeps its own in its static data).
  */
 export class BudgetLedger {
+	/** When each unit in the window was spent, oldest first. */
 	private readonly spent: number[] = [];
 
 	constructor(public budget: Budget) {}
@@ -256,18 +267,70 @@ export class BudgetLedger {
 
 	/** Takes one unit of the budget, or throws BudgetSpentError saying when it refills. */
 	spend(): void {
-		const now = clock.now();
-		this.prune(now);
-		if (this.spent.length >= this.budget.requests) {
-			throw new BudgetSpentError(this.budget, this.spent[0] + this.budget.windowMs);
-		}
-		this.spent.push(now);
+		BudgetLedger.spendTogether([this]);
 	}
 
 	/** Budget units left now. */
 	left(): number {
 		this.prune(clock.now());
 		return this.budget.requests - this.spent.length;
+	}
+
+	/** When `units` units will be left (now, when they are). */
+	freeAt(units = 1): number {
+		const now = clock.now();
+		this.prune(now);
+		const over = this.spent.length - (this.budget.requests - units);
+		if (over <= 0) return now;
+		// Never more units than the budget holds: at worst, when the whole window has refilled.
+		return this.spent[Math.min(over, this.spent.length) - 1] + this.budget.windowMs;
+	}
+
+	/** Units spent after `since` (within the window). */
+	spentAfter(since: number): number {
+		this.prune(clock.now());
+		let count = 0;
+		for (let index = this.spent.length - 1; index >= 0 && this.spent[index] > since; index--) count++;
+		return count;
+	}
+
+	/** When the units in the window were spent, oldest first. */
+	times(): number[] {
+		this.prune(clock.now());
+		return [...this.spent];
+	}
+
+	/**
+	 * Counts units spent elsewhere (an earlier n8n process) that this ledger may not know: each
+	 * moment counts as many times as the more of the two lists holds it, so giving back the
+	 * same list again, or one this ledger already counts, adds nothing.
+	 */
+	remember(times: readonly number[]): void {
+		const now = clock.now();
+		const known = new Map<number, number>();
+		for (const at of this.spent) known.set(at, (known.get(at) ?? 0) + 1);
+		for (const at of times) {
+			if (!(typeof at === 'number' && at > now - this.budget.windowMs && at <= now)) continue;
+			const count = known.get(at) ?? 0;
+			if (count > 0) known.set(at, count - 1);
+			else this.spent.push(at);
+		}
+		this.spent.sort((a, b) => a - b);
+	}
+
+	/**
+	 * Spends one unit of every ledger at the same moment (a budget and a share of it), or none
+	 * of them: throws the BudgetSpentError of the first one that has nothing left.
+	 */
+	static spendTogether(ledgers: readonly BudgetLedger[]): void {
+		const now = clock.now();
+		for (const ledger of ledgers) {
+			ledger.prune(now);
+			if (ledger.spent.length >= ledger.budget.requests) {
+				throw new BudgetSpentError(ledger.budget, ledger.spent[0] + ledger.budget.windowMs);
+			}
+		}
+		for (const ledger of ledgers) ledger.spent.push(now);
 	}
 }
 

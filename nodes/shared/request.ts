@@ -24,6 +24,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { Budget, Lane, Passage, RateLimit } from './gate';
 import {
 	budgetFor,
+	BudgetLedger,
 	BudgetSpentError,
 	CancelledError,
 	clock,
@@ -66,6 +67,12 @@ export interface PlatformSpec {
 	budget?: Budget & {
 		spends: (options: IHttpRequestOptions) => boolean;
 		account: (credentials: ICredentialDataDecryptedObject) => string;
+		/**
+		 * A share of the budget the requests sent with this spec are kept within (a spec
+		 * variant for one sender: the GetCourse Trigger's): counted per account under `key`, and
+		 * spent together with the whole budget, so that the rest stays for everyone else.
+		 */
+		portion?: Budget & { key: string };
 	};
 	/** The platform's message (and, where it names them, bad fields) from an error answer. */
 	describeError: (status: number, body: IDataObject, raw: unknown) => ErrorText;
@@ -375,6 +382,33 @@ export function headerValue(value: unknown): string {
 }
 
 /**
+ * The ledgers a request of `spec` that spends the platform's budget is counted in: the
+ * account's budget, and the spec's share of it when it has one (process-wide, see gate.ts).
+ */
+export function budgetLedgers(spec: PlatformSpec, credentials: ICredentialDataDecryptedObject): BudgetLedger[] {
+	const budget = spec.budget;
+	if (!budget) return [];
+	const account = `${spec.name}:${budget.account(credentials)}`;
+	const whole = budgetFor(account, budget);
+	return budget.portion ? [whole, budgetFor(`${account}:${budget.portion.key}`, budget.portion)] : [whole];
+}
+
+/** The error for a request its platform's budget (or its share of it) has no room for: nothing was sent. */
+export function budgetSpentError(node: INode, spec: PlatformSpec, error: BudgetSpentError, itemIndex: number): NodeApiError {
+	const failure = new NodeApiError(node, { message: error.message } as JsonObject, {
+		message: `${spec.name}: ${error.message}`,
+		description:
+			error.budget.whenSpent ??
+			`${spec.name} allows ${error.budget.requests} ${error.budget.label} per ${describeWindow(error.budget.windowMs)} per account, and every node and trigger of this n8n using this account shares them (the count starts again when n8n restarts). Run the workflow again after that time, or poll less often.`,
+		httpCode: '429',
+		itemIndex,
+	});
+	// Said by this package, not by the platform: nothing was sent.
+	failure.context.budgetSpent = true;
+	return failure;
+}
+
+/**
  * Sends one request of a platform through its credential's gate and returns the JSON
  * object the platform answered. Resent only what the platform did not apply: 429 always
  * (after the pause, until the platform has refused everything for 10 minutes); a read after
@@ -410,16 +444,9 @@ export async function platformRequest(
 		let passage: Passage;
 		try {
 			passage = await gate.acquire(signal, front, lane);
-			if (spec.budget?.spends(options)) budgetFor(`${spec.name}:${spec.budget.account(credentials)}`, spec.budget).spend();
+			if (spec.budget?.spends(options)) BudgetLedger.spendTogether(budgetLedgers(spec, credentials));
 		} catch (error) {
-			if (error instanceof BudgetSpentError) {
-				throw new NodeApiError(node, { message: error.message } as JsonObject, {
-					message: `${spec.name}: ${error.message}`,
-					description: `${spec.name} allows ${error.budget.requests} ${error.budget.label} per ${describeWindow(error.budget.windowMs)} per account, and every node and trigger of this n8n using this account shares them (the count starts again when n8n restarts). Run the workflow again after that time, or poll less often.`,
-					httpCode: '429',
-					itemIndex: index,
-				});
-			}
+			if (error instanceof BudgetSpentError) throw budgetSpentError(node, spec, error, index);
 			if (error instanceof CancelledError) {
 				throw new NodeOperationError(node, error.message, { itemIndex: index });
 			}

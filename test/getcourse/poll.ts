@@ -19,6 +19,8 @@ export interface PollFlow {
 	poll(mode?: 'trigger' | 'manual', budgetMs?: number): Promise<IDataObject[]>;
 	staticData(): IDataObject;
 	workflow: Workflow;
+	/** What the trigger wrote to n8n's log at level info or above: "info: …". */
+	logs: string[];
 }
 
 export function pollWorkflow(parameters: INodeParameters, credentials: IDataObject = CREDENTIALS): PollFlow {
@@ -50,11 +52,21 @@ export function pollWorkflow(parameters: INodeParameters, credentials: IDataObje
 		variables: {},
 	} as unknown as IWorkflowExecuteAdditionalData;
 	const workflowNode = workflow.getNode(node.name)!;
+	const logs: string[] = [];
+	const logger = {
+		debug: () => {},
+		info: (message: string) => logs.push(`info: ${message}`),
+		warn: (message: string) => logs.push(`warn: ${message}`),
+		error: (message: string) => logs.push(`error: ${message}`),
+	};
 	return {
 		workflow,
+		logs,
 		staticData: () => workflow.getStaticData('node', workflowNode),
 		async poll(mode = 'trigger', budgetMs?: number) {
 			const context = new PollContext(workflow, workflowNode, additionalData, mode, 'activate');
+			// n8n's logger, as the trigger sees it (n8n-core takes it from its container otherwise).
+			Object.defineProperty(context, 'logger', { value: logger });
 			// n8n 2.x tells a poll how long it may take; the n8n-core of the unit tests does not.
 			if (budgetMs !== undefined) Object.defineProperty(context, 'getPollBudgetMs', { value: () => budgetMs });
 			const result: INodeExecutionData[][] | null = await trigger.poll.call(context);

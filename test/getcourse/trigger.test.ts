@@ -14,10 +14,11 @@ import type { PollFlow } from './poll';
 import { pollWorkflow } from './poll';
 import { BASE_URL, KEY, runGetCourse } from './run';
 
-/** A trigger's static data without when it last polled (which every poll changes). */
+/** A trigger's static data without when it last polled and what it spent (which every poll changes). */
 function withoutLastPoll(state: Record<string, unknown>): Record<string, unknown> {
 	const copy = { ...state };
 	delete copy.lastPollAt;
+	delete copy.share;
 	return copy;
 }
 
@@ -84,6 +85,8 @@ test('activation starts the export and waits for nothing; the next poll takes wh
 		cursor: '2026-11-23',
 		seen: { '1000': '2026-11-23' },
 		lastPollAt: at('2026-11-23T12:10:00Z'),
+		// When each export request of the triggers' share was sent: a restart does not forget them.
+		share: { school: BASE_URL, spent: mock.exportRequestTimes },
 	});
 });
 
@@ -326,7 +329,7 @@ test('an ID column the export lacks is an error naming the columns found; no rec
 	expect(flow.staticData().seen).toBeUndefined();
 });
 
-test('the trigger and the node share one budget per credential; a poll refused by it loses nothing', async () => {
+test('the trigger and the node share one budget per school; a poll without room for its export waits and loses nothing', async () => {
 	setup('2026-11-23T12:00:00Z');
 	const flow = pollWorkflow({ event: 'newUser', options: UTC });
 	await activate(flow, '2026-11-23T12:00:00Z');
@@ -343,10 +346,17 @@ test('the trigger and the node share one budget per credential; a poll refused b
 	timeIs('2026-11-23T12:20:00Z');
 	mock.addUser({ email: 'meanwhile@example.com' });
 	mock.notReadyChecks = 5;
-	await expect(flow.poll()).rejects.toThrow('The budget of 100 export requests per 2 hours is spent');
+	// Room for the start and one status check: the export stays pending, the poll fails nothing.
+	expect(await flow.poll()).toEqual([]);
 	const after = withoutLastPoll(flow.staticData());
-	expect(after).toEqual(state);
+	expect({ ...after, pending: undefined }).toEqual({ ...state, pending: undefined });
+	expect(after.pending).toMatchObject({ polls: 1 });
 	expect(mock.requests).toHaveLength(100);
+	// Polls with no room send nothing and keep the export pending as it is.
+	timeIs('2026-11-23T12:40:00Z');
+	expect(await flow.poll()).toEqual([]);
+	expect(mock.requests).toHaveLength(100);
+	expect(withoutLastPoll(flow.staticData())).toEqual(after);
 
 	// Two hours after the first requests, the budget has room again and the user comes out once.
 	timeIs('2026-11-23T14:20:00Z');
