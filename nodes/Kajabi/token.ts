@@ -8,10 +8,44 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } 
 
 import { CredentialRefused, CredentialUnreachable } from '../shared/auth';
 import { shownAddress } from '../shared/request';
-import { TokenCache } from '../shared/tokens';
+import { TokenCache, tokenIdentity } from '../shared/tokens';
 import { kajabiBaseUrl } from './address';
 
 export const KAJABI_CREDENTIAL = 'kajabiApi';
+
+/** The credential's hidden field that holds the fingerprint of what its access token is for. */
+export const KAJABI_TOKEN_IDENTITY = 'tokenIdentity';
+
+/** What an access token is for: the base URL, the client ID and the client secret it was got with. */
+function identityParts(credentials: ICredentialDataDecryptedObject): string[] {
+	return [kajabiBaseUrl(credentials), String(credentials.clientId || '').trim(), String(credentials.clientSecret || '')];
+}
+
+/**
+ * The credential's Authorization header as an n8n expression (its `authenticate`, which the
+ * credential test, the Custom API Call and the HTTP Request node use): the same rule as
+ * kajabiCurrentToken, with n8n's `hash` string extension for tokenIdentity.
+ * test/shared/authHeaders.test.ts holds the two equal.
+ */
+export const KAJABI_AUTHORIZATION =
+	'={{ "Bearer " + ($credentials.tokenIdentity === "sha256:" + JSON.stringify([' +
+	'String($credentials.baseUrl || "https://api.kajabi.com").trim().replace(/\\/+$/, ""), ' +
+	'String($credentials.clientId || "").trim(), String($credentials.clientSecret || "")]).hash("sha256") ' +
+	'&& $credentials.accessToken ? $credentials.accessToken : "") }}';
+
+/** The fingerprint stored next to the access token (nodes/shared/tokens.ts tokenIdentity). */
+export function kajabiIdentity(credentials: ICredentialDataDecryptedObject): string {
+	return tokenIdentity(...identityParts(credentials));
+}
+
+/**
+ * The access token the credential holds, or '' when it holds it for another base URL, client
+ * ID or secret (the credential was edited since, and n8n kept the hidden token).
+ */
+export function kajabiCurrentToken(credentials: ICredentialDataDecryptedObject): string {
+	const token = credentials.accessToken ? String(credentials.accessToken) : '';
+	return token && credentials[KAJABI_TOKEN_IDENTITY] === kajabiIdentity(credentials) ? token : '';
+}
 
 /** A token is not handed out again this close to its expiry. */
 const EXPIRY_MARGIN_MS = 60_000;
@@ -98,7 +132,7 @@ export async function kajabiAccessToken(
 	helpers: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<string> {
-	const key = `${kajabiBaseUrl(credentials)}\n${String(credentials.clientId ?? '').trim()}\n${String(credentials.clientSecret ?? '')}`;
+	const key = identityParts(credentials).join('\n');
 	return await tokens.get(key, credentials, async () => await exchange(helpers, credentials));
 }
 
