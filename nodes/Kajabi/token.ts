@@ -6,9 +6,9 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { CredentialRefused, CredentialUnreachable } from '../shared/auth';
+import { CredentialRefused } from '../shared/auth';
 import { shownAddress } from '../shared/request';
-import { TokenCache, tokenIdentity } from '../shared/tokens';
+import { askForToken, TokenCache, tokenIdentity } from '../shared/tokens';
 import { kajabiBaseUrl } from './address';
 
 export const KAJABI_CREDENTIAL = 'kajabiApi';
@@ -65,33 +65,16 @@ async function exchange(
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<{ token: string; lifetimeMs: number }> {
 	const url = `${kajabiBaseUrl(credentials)}/v1/oauth/token`;
-	let response: { statusCode: number; body: unknown; headers?: Record<string, string> } | undefined;
-	let lost: unknown;
-	try {
-		response = (await helpers.helpers.httpRequest({
-			method: 'POST',
-			url,
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-			body: new URLSearchParams({
-				grant_type: 'client_credentials',
-				client_id: String(credentials.clientId ?? '').trim(),
-				client_secret: String(credentials.clientSecret ?? '').trim(),
-			}).toString(),
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			// The client secret never follows a redirect to another address.
-			disableFollowRedirect: true,
-		})) as { statusCode: number; body: unknown; headers?: Record<string, string> };
-	} catch (error) {
-		lost = error;
-	}
-	if (!response) {
-		const reason = String((lost as Error)?.message ?? 'no answer').replace(/\s+/g, ' ').slice(0, 200);
-		throw new CredentialUnreachable(
-			`Could not reach Kajabi at ${url} to get an access token: ${reason}. Check the Base URL in the Kajabi credential.`,
-		);
-	}
+	const response = await askForToken(
+		helpers,
+		url,
+		{
+			grant_type: 'client_credentials',
+			client_id: String(credentials.clientId ?? '').trim(),
+			client_secret: String(credentials.clientSecret ?? '').trim(),
+		},
+		(reason) => `Could not reach Kajabi at ${url} to get an access token: ${reason}. Check the Base URL in the Kajabi credential.`,
+	);
 	const status = String(response.statusCode);
 	if (response.statusCode >= 300 && response.statusCode < 400) {
 		throw new CredentialRefused(

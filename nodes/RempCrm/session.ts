@@ -7,9 +7,9 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { CredentialRefused, CredentialUnreachable } from '../shared/auth';
+import { CredentialRefused } from '../shared/auth';
 import { shownAddress } from '../shared/request';
-import { forgetRefusedTokens, refuseToken, TokenCache, tokenIdentity } from '../shared/tokens';
+import { askForToken, forgetRefusedTokens, refuseToken, TokenCache, tokenIdentity } from '../shared/tokens';
 import { rempBaseUrl } from './address';
 
 export const REMP_CREDENTIAL = 'rempCrmApi';
@@ -83,33 +83,13 @@ async function logIn(
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<{ token: string }> {
 	const url = `${rempBaseUrl(credentials)}${REMP_LOGIN_PATH}`;
-	let response: { statusCode: number; body: unknown; headers?: Record<string, string> } | undefined;
-	let lost: unknown;
-	try {
-		response = (await helpers.helpers.httpRequest({
-			method: 'POST',
-			url,
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-			body: new URLSearchParams({
-				email: String(credentials.email ?? '').trim(),
-				password: String(credentials.password ?? ''),
-			}).toString(),
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			// The password never follows a redirect to another address.
-			disableFollowRedirect: true,
-		})) as { statusCode: number; body: unknown; headers?: Record<string, string> };
-	} catch (error) {
-		lost = error;
-	}
-	if (!response) {
-		// No answer: the request the login was for is not sent, so nothing was applied.
-		const reason = String((lost as Error)?.message ?? 'no answer').replace(/\s+/g, ' ').slice(0, 200);
-		throw new CredentialUnreachable(
-			`Could not reach REMP CRM at ${url} to log in: ${reason}. Check the Base URL in the REMP CRM credential.`,
-		);
-	}
+	// No answer: the request the login was for is not sent, so nothing was applied.
+	const response = await askForToken(
+		helpers,
+		url,
+		{ email: String(credentials.email ?? '').trim(), password: String(credentials.password ?? '') },
+		(reason) => `Could not reach REMP CRM at ${url} to log in: ${reason}. Check the Base URL in the REMP CRM credential.`,
+	);
 	const status = String(response.statusCode);
 	if (response.statusCode >= 300 && response.statusCode < 400) {
 		throw new CredentialRefused(

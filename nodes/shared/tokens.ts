@@ -6,8 +6,45 @@
  */
 
 import { createHash } from 'crypto';
+import type { IHttpRequestHelper } from 'n8n-workflow';
 
-import { CredentialRefused, reportingFailures } from './auth';
+import { CredentialRefused, CredentialUnreachable, reportingFailures } from './auth';
+
+/** What a credential's login or token request was answered. */
+export interface TokenAnswer {
+	statusCode: number;
+	body: unknown;
+	headers?: Record<string, string>;
+}
+
+/**
+ * Sends a credential's login or token request: `form` form-encoded to `url`, a JSON answer
+ * whatever its status, and no redirect followed (the secret goes only to the credential's
+ * address). No answer at all is a CredentialUnreachable: `unreachable(reason)` says what
+ * could not be done, and the request it was for is not sent.
+ */
+export async function askForToken(
+	helpers: IHttpRequestHelper,
+	url: string,
+	form: Record<string, string>,
+	unreachable: (reason: string) => string,
+): Promise<TokenAnswer> {
+	try {
+		return (await helpers.helpers.httpRequest({
+			method: 'POST',
+			url,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+			body: new URLSearchParams(form).toString(),
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+		})) as TokenAnswer;
+	} catch (error) {
+		const reason = String((error as Error)?.message ?? 'no answer').replace(/\s+/g, ' ').slice(0, 200);
+		throw new CredentialUnreachable(unreachable(reason));
+	}
+}
 
 /**
  * The fingerprint of the identity a token was obtained for (the platform's address and the

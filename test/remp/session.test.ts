@@ -11,24 +11,13 @@ import { RempCrmApi } from '../../credentials/RempCrmApi.credentials';
 import { forgetRempSessions, rempIdentity } from '../../nodes/RempCrm/session';
 import { virtualClock } from '../clock';
 import type { RecordedRequest, RunResult } from '../harness';
-import { interceptHttp, resetHttp } from '../harness';
+import { resetHttp } from '../harness';
 import type { ServedMock } from '../mocks/http';
 import { serveMock } from '../mocks/http';
-import { REMP_COUPONS, REMP_USERS, RempCrmMock } from '../mocks/rempCrm';
-import { BASE_URL, LOGIN_CREDENTIALS, runRemp } from './run';
+import { REMP_COUPONS, REMP_USERS } from '../mocks/rempCrm';
+import { BASE_URL, LOGIN_CREDENTIALS, rempPerTest, runRemp } from './run';
 
-let mock: RempCrmMock;
-let requests: RecordedRequest[];
-
-beforeEach(() => {
-	mock = new RempCrmMock();
-	requests = interceptHttp(BASE_URL, mock.handle);
-});
-
-afterEach(() => {
-	resetHttp();
-	forgetRempSessions();
-});
+const remp = rempPerTest();
 
 const activate = { resource: 'coupon', operation: 'activate', code: '={{ $json.code }}' };
 
@@ -41,9 +30,9 @@ function stored(run: RunResult, credentials: ICredentialDataDecryptedObject): IC
 
 /** Each request as [path, the user its token belongs to]. */
 const sentAs = () =>
-	requests.map((request) => [
+	remp.requests.map((request) => [
 		request.path,
-		mock.tokens.get((request.headers.authorization ?? '').replace(/^Bearer /, '')) ?? null,
+		remp.mock.tokens.get((request.headers.authorization ?? '').replace(/^Bearer /, '')) ?? null,
 	]);
 
 describe('after the credential is edited to another user', () => {
@@ -52,7 +41,7 @@ describe('after the credential is edited to another user', () => {
 		expect(first.error).toBeUndefined();
 		const kept = stored(first, LOGIN_CREDENTIALS);
 		expect(kept.tokenIdentity).toBe(rempIdentity(LOGIN_CREDENTIALS));
-		requests.length = 0;
+		remp.requests.length = 0;
 
 		// The editor sends the new email and password and keeps the hidden fields as they were.
 		const edited = { ...kept, email: READER.email, password: READER.password };
@@ -63,28 +52,28 @@ describe('after the credential is edited to another user', () => {
 			['/api/v1/users/login', null],
 			['/api/v1/coupon/activate', 12],
 		]);
-		expect(requests[0].body).toBe('email=reader%40crm.test&password=reader-password');
+		expect(remp.requests[0].body).toBe('email=reader%40crm.test&password=reader-password');
 		expect(second.items[0].json.coupon_id).toBe(1234568);
 		// n8n stores the reader's token with the reader's fingerprint.
 		const now = second.credentialsHelper.persisted.rempCrmApi;
-		expect(mock.tokens.get(String(now.sessionToken))).toBe(12);
+		expect(remp.mock.tokens.get(String(now.sessionToken))).toBe(12);
 		expect(now.tokenIdentity).toBe(rempIdentity(READER));
 		// The admin's token was not refused for good: it still belongs to the admin.
-		expect(mock.tokens.get(String(kept.sessionToken))).toBe(9);
+		expect(remp.mock.tokens.get(String(kept.sessionToken))).toBe(9);
 	});
 
 	test('another address or password also gets a new login; the same ones reuse the kept token', async () => {
 		const first = await runRemp(activate, { credentials: LOGIN_CREDENTIALS, input: [{ code: REMP_COUPONS.fresh }] });
 		const kept = stored(first, LOGIN_CREDENTIALS);
 		forgetRempSessions();
-		requests.length = 0;
+		remp.requests.length = 0;
 
 		await runRemp(activate, { credentials: { ...kept, baseUrl: `${BASE_URL}/` }, input: [{ code: REMP_COUPONS.second }] });
 		// A trailing slash is the same address: no login.
 		expect(sentAs()).toEqual([['/api/v1/coupon/activate', 9]]);
-		requests.length = 0;
+		remp.requests.length = 0;
 
-		mock.users.find((user) => user.email === REMP_USERS.admin.email)!.password = 'changed-password';
+		remp.mock.users.find((user) => user.email === REMP_USERS.admin.email)!.password = 'changed-password';
 		const changed = await runRemp(activate, {
 			credentials: { ...kept, password: 'changed-password' },
 			input: [{ code: REMP_COUPONS.fresh }],
@@ -139,9 +128,9 @@ describe('a login whose answer was lost', () => {
 				dropped.push(request);
 				return { status: 0, drop: true };
 			}
-			return mock.handle(request);
+			return remp.mock.handle(request);
 		});
-		requests = mock.requests;
+		remp.requests = remp.mock.requests;
 		return { ...LOGIN_CREDENTIALS, baseUrl: served.url };
 	}
 
@@ -181,7 +170,7 @@ describe('a login whose answer was lost', () => {
 		const run = await runRemp(activate, { credentials, input: [{ code: REMP_COUPONS.fresh }] });
 
 		expect(dropped).toHaveLength(4);
-		expect(requests).toEqual([]);
+		expect(remp.requests).toEqual([]);
 		expect(run.error?.message).toBe(
 			`Could not reach REMP CRM at ${served!.url}/api/v1/users/login to log in: socket hang up. Check the Base URL in the REMP CRM credential.`,
 		);
@@ -196,6 +185,6 @@ describe('a login whose answer was lost', () => {
 		const wrong = { ...LOGIN_CREDENTIALS, password: 'not-the-password' };
 		await runRemp(activate, { credentials: wrong, input: [{ code: REMP_COUPONS.fresh }] });
 		await runRemp(activate, { credentials: wrong, input: [{ code: REMP_COUPONS.fresh }] });
-		expect(mock.logins).toHaveLength(1);
+		expect(remp.mock.logins).toHaveLength(1);
 	});
 });
