@@ -515,7 +515,9 @@ export async function platformRequest(
 			// credential's login got no answer.
 			const unsent = failure !== undefined || neverLeft(error);
 			if (!((read || unsent) && resends < MAX_READ_RESENDS)) {
-				throw failure ? loginUnanswered(node, spec, failure, index, resends + 1) : connectionError(node, spec, error, url, index, !read);
+				throw failure
+					? loginUnanswered(node, spec, failure, index, resends + 1)
+					: connectionError(node, spec, error, url, index, !read);
 			}
 			lost = true;
 		} finally {
