@@ -29,6 +29,7 @@ export async function askForToken(
 	form: Record<string, string>,
 	unreachable: (reason: string) => string,
 ): Promise<TokenAnswer> {
+	let lost: unknown;
 	try {
 		return (await helpers.helpers.httpRequest({
 			method: 'POST',
@@ -41,9 +42,10 @@ export async function askForToken(
 			disableFollowRedirect: true,
 		})) as TokenAnswer;
 	} catch (error) {
-		const reason = String((error as Error)?.message ?? 'no answer').replace(/\s+/g, ' ').slice(0, 200);
-		throw new CredentialUnreachable(unreachable(reason));
+		lost = error;
 	}
+	const reason = String((lost as Error)?.message ?? 'no answer').replace(/\s+/g, ' ').slice(0, 200);
+	throw new CredentialUnreachable(unreachable(reason));
 }
 
 /**
