@@ -9,6 +9,7 @@ import type { RecordedRequest } from '../../harness';
 import { KajabiMock } from '../../mocks/kajabi';
 import { REMP_COUPONS, REMP_USERS, RempCrmMock } from '../../mocks/rempCrm';
 import type { E2eEnv } from '../env';
+import { webhookNode } from '../nodes';
 
 export const title = 'Credential edits';
 
@@ -18,16 +19,6 @@ const REMP_PATH = 'credential-edit-remp';
 const KAJABI_CREDENTIAL = 'editKajCred00001';
 const KAJABI_WORKFLOW = 'editKajWflw00001';
 const KAJABI_PATH = 'credential-edit-kajabi';
-
-const webhookNode = (pathName: string, webhookId: string) => ({
-	id: `${webhookId.slice(0, 8)}-2222-4222-8222-222222222222`,
-	name: 'Webhook',
-	type: 'n8n-nodes-base.webhook',
-	typeVersion: 2,
-	position: [0, 0],
-	webhookId,
-	parameters: { httpMethod: 'POST', path: pathName, responseMode: 'onReceived', options: {} },
-});
 
 /** Webhook → one node of the package, which fails the execution when its request fails. */
 function hookWorkflow(id: string, name: string, pathName: string, webhookId: string, node: Record<string, unknown>) {
