@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { KAJABI_BASE_URL } from '../nodes/Kajabi/address';
-import { kajabiAccessToken } from '../nodes/Kajabi/token';
+import { KAJABI_AUTHORIZATION, kajabiAccessToken, kajabiIdentity } from '../nodes/Kajabi/token';
 
 export class KajabiApi implements ICredentialType {
 	name = 'kajabiApi';
@@ -85,21 +85,37 @@ export class KajabiApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			// A fingerprint (hash) of the base URL, client ID and secret the access token was got for.
+			displayName: 'Token Identity',
+			name: 'tokenIdentity',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 
 	/**
-	 * Gets an access token when the credential has none (first use, or after Kajabi
-	 * answered 401). Concurrent calls share one exchange, and a token is reused by this
-	 * n8n until shortly before it expires, unless Kajabi refused it.
+	 * Gets an access token when the credential has none (first use, after Kajabi answered
+	 * 401, or after the client ID, secret or base URL changed). Concurrent calls share one
+	 * exchange, and a token is reused by this n8n until shortly before it expires, unless
+	 * Kajabi refused it. The token is stored with the fingerprint of what it was got for.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return { accessToken: await kajabiAccessToken(this, credentials) };
+		const tokenIdentity = kajabiIdentity(credentials);
+		return { accessToken: await kajabiAccessToken(this, credentials), tokenIdentity };
 	}
 
+	/**
+	 * Sends the access token as a Bearer token — none when the credential holds it for
+	 * another client or address (edited since): Kajabi answers 401 and n8n gets a new one.
+	 * An object (not code), so that n8n offers the Custom API Call and the HTTP Request node
+	 * can sign with it.
+	 */
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+			headers: { Authorization: KAJABI_AUTHORIZATION },
 		},
 	};
 

@@ -10,7 +10,13 @@ import type {
 } from 'n8n-workflow';
 
 import { REMP_BASE_URL } from '../nodes/RempCrm/address';
-import { REMP_LOGIN_PATH, rempLogsIn, rempSessionToken } from '../nodes/RempCrm/session';
+import {
+	REMP_LOGIN_PATH,
+	rempCurrentSession,
+	rempIdentity,
+	rempLogsIn,
+	rempSessionToken,
+} from '../nodes/RempCrm/session';
 
 export class RempCrmApi implements ICredentialType {
 	name = 'rempCrmApi';
@@ -121,20 +127,33 @@ export class RempCrmApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			// A fingerprint (hash) of the address, email and password the session token was got for.
+			displayName: 'Token Identity',
+			name: 'tokenIdentity',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 
 	/**
 	 * With Email and Password, logs in when the credential holds no token yet (first use,
-	 * or after REMP CRM refused the one it held). With a User Token there is nothing to do.
+	 * after REMP CRM refused the one it held, or after the address, email or password
+	 * changed). The token is stored with the fingerprint of what it was got for. With a User
+	 * Token there is nothing to do.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		if (!rempLogsIn(credentials)) return {};
-		return { sessionToken: await rempSessionToken(this, credentials) };
+		const tokenIdentity = rempIdentity(credentials);
+		return { sessionToken: await rempSessionToken(this, credentials), tokenIdentity };
 	}
 
 	/**
 	 * Sends the user token as a Bearer token. A request that already carries a token (the
-	 * node's per-item User Token) keeps it, and the login itself is sent without one.
+	 * node's per-item User Token) keeps it, and the login itself is sent without one. A
+	 * session token kept from before the address, email or password changed is not sent:
+	 * REMP CRM refuses the request, and n8n logs in again where it retries (HTTP Request node).
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
@@ -143,10 +162,12 @@ export class RempCrmApi implements ICredentialType {
 		const headers = { ...((requestOptions.headers as IDataObject | undefined) ?? {}) };
 		const given = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
 		if (given || String(requestOptions.url ?? '').endsWith(REMP_LOGIN_PATH)) return requestOptions;
-		const token =
-			rempLogsIn(credentials) ? credentials.sessionToken : credentials.userToken;
+		if (rempLogsIn(credentials)) {
+			const session = rempCurrentSession(credentials);
+			return session ? { ...requestOptions, headers: { ...headers, Authorization: `Bearer ${session}` } } : requestOptions;
+		}
 		// A token copied from a header may come with "Bearer " in front.
-		const bare = String(token ?? '')
+		const bare = String(credentials.userToken ?? '')
 			.trim()
 			.replace(/^bearer\s+/i, '');
 		return { ...requestOptions, headers: { ...headers, Authorization: `Bearer ${bare}` } };

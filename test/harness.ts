@@ -354,6 +354,8 @@ export interface MockResponse {
 	headers?: Record<string, string>;
 	/** Send `body` (a string) as it is, not as JSON: an HTML page, an empty answer. */
 	raw?: boolean;
+	/** serveMock only: close the connection without an answer (an answer lost on the way). */
+	drop?: boolean;
 }
 
 export type MockHandler = (request: RecordedRequest) => MockResponse | Promise<MockResponse>;

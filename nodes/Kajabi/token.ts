@@ -6,12 +6,46 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { CredentialRefused, CredentialUnreachable } from '../shared/auth';
+import { CredentialRefused } from '../shared/auth';
 import { shownAddress } from '../shared/request';
-import { TokenCache } from '../shared/tokens';
+import { askForToken, TokenCache, tokenIdentity } from '../shared/tokens';
 import { kajabiBaseUrl } from './address';
 
 export const KAJABI_CREDENTIAL = 'kajabiApi';
+
+/** The credential's hidden field that holds the fingerprint of what its access token is for. */
+export const KAJABI_TOKEN_IDENTITY = 'tokenIdentity';
+
+/** What an access token is for: the base URL, the client ID and the client secret it was got with. */
+function identityParts(credentials: ICredentialDataDecryptedObject): string[] {
+	return [kajabiBaseUrl(credentials), String(credentials.clientId || '').trim(), String(credentials.clientSecret || '')];
+}
+
+/**
+ * The credential's Authorization header as an n8n expression (its `authenticate`, which the
+ * credential test, the Custom API Call and the HTTP Request node use): the same rule as
+ * kajabiCurrentToken, with n8n's `hash` string extension for tokenIdentity.
+ * test/shared/authHeaders.test.ts holds the two equal.
+ */
+export const KAJABI_AUTHORIZATION =
+	'={{ "Bearer " + ($credentials.tokenIdentity === "sha256:" + JSON.stringify([' +
+	'String($credentials.baseUrl || "https://api.kajabi.com").trim().replace(/\\/+$/, ""), ' +
+	'String($credentials.clientId || "").trim(), String($credentials.clientSecret || "")]).hash("sha256") ' +
+	'&& $credentials.accessToken ? $credentials.accessToken : "") }}';
+
+/** The fingerprint stored next to the access token (nodes/shared/tokens.ts tokenIdentity). */
+export function kajabiIdentity(credentials: ICredentialDataDecryptedObject): string {
+	return tokenIdentity(...identityParts(credentials));
+}
+
+/**
+ * The access token the credential holds, or '' when it holds it for another base URL, client
+ * ID or secret (the credential was edited since, and n8n kept the hidden token).
+ */
+export function kajabiCurrentToken(credentials: ICredentialDataDecryptedObject): string {
+	const token = credentials.accessToken ? String(credentials.accessToken) : '';
+	return token && credentials[KAJABI_TOKEN_IDENTITY] === kajabiIdentity(credentials) ? token : '';
+}
 
 /** A token is not handed out again this close to its expiry. */
 const EXPIRY_MARGIN_MS = 60_000;
@@ -31,33 +65,16 @@ async function exchange(
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<{ token: string; lifetimeMs: number }> {
 	const url = `${kajabiBaseUrl(credentials)}/v1/oauth/token`;
-	let response: { statusCode: number; body: unknown; headers?: Record<string, string> } | undefined;
-	let lost: unknown;
-	try {
-		response = (await helpers.helpers.httpRequest({
-			method: 'POST',
-			url,
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-			body: new URLSearchParams({
-				grant_type: 'client_credentials',
-				client_id: String(credentials.clientId ?? '').trim(),
-				client_secret: String(credentials.clientSecret ?? '').trim(),
-			}).toString(),
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			// The client secret never follows a redirect to another address.
-			disableFollowRedirect: true,
-		})) as { statusCode: number; body: unknown; headers?: Record<string, string> };
-	} catch (error) {
-		lost = error;
-	}
-	if (!response) {
-		const reason = String((lost as Error)?.message ?? 'no answer').replace(/\s+/g, ' ').slice(0, 200);
-		throw new CredentialUnreachable(
-			`Could not reach Kajabi at ${url} to get an access token: ${reason}. Check the Base URL in the Kajabi credential.`,
-		);
-	}
+	const response = await askForToken(
+		helpers,
+		url,
+		{
+			grant_type: 'client_credentials',
+			client_id: String(credentials.clientId ?? '').trim(),
+			client_secret: String(credentials.clientSecret ?? '').trim(),
+		},
+		(reason) => `Could not reach Kajabi at ${url} to get an access token: ${reason}. Check the Base URL in the Kajabi credential.`,
+	);
 	const status = String(response.statusCode);
 	if (response.statusCode >= 300 && response.statusCode < 400) {
 		throw new CredentialRefused(
@@ -98,7 +115,7 @@ export async function kajabiAccessToken(
 	helpers: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<string> {
-	const key = `${kajabiBaseUrl(credentials)}\n${String(credentials.clientId ?? '').trim()}\n${String(credentials.clientSecret ?? '')}`;
+	const key = identityParts(credentials).join('\n');
 	return await tokens.get(key, credentials, async () => await exchange(helpers, credentials));
 }
 

@@ -13,12 +13,11 @@ import { walkPages } from '../shared/pages';
 import type { PathParam } from '../shared/path';
 import { matching } from '../shared/path';
 import type { PlatformSpec } from '../shared/request';
-import { headerValue } from '../shared/request';
 import type { Runner, RunnerPlatform } from '../shared/runner';
 import { operationRunner } from '../shared/runner';
 import { shapeRecords } from './simplify';
 import { kajabiBaseUrl } from './address';
-import { KAJABI_CREDENTIAL } from './token';
+import { KAJABI_CREDENTIAL, KAJABI_TOKEN_IDENTITY, kajabiCurrentToken, kajabiIdentity } from './token';
 
 /** The JSON:API media type Kajabi speaks. */
 export const JSON_API = 'application/vnd.api+json';
@@ -45,10 +44,15 @@ export const KAJABI: PlatformSpec = {
 	// Kajabi does not publish a rate; this is an assumption the credential can override.
 	rate: { requests: 100, windowMs: 60_000 },
 	baseUrlField: 'Base URL',
-	// A 401 means Kajabi refused the access token: get a new one and send once more.
-	token: { field: 'accessToken', refusedWith: [401] },
-	// As the credential's authenticate sets it (test/kajabi holds the two equal).
-	authHeaders: (credentials) => ({ Authorization: `Bearer ${headerValue(credentials.accessToken)}` }),
+	// A 401 means Kajabi refused the access token: get a new one and send once more. A token
+	// got for another client ID, secret or base URL (the credential was edited) is no token.
+	token: {
+		field: 'accessToken',
+		refusedWith: [401],
+		identity: { field: KAJABI_TOKEN_IDENTITY, of: kajabiIdentity },
+	},
+	// As the credential's authenticate sets it (test/shared/authHeaders holds the two equal).
+	authHeaders: (credentials) => ({ Authorization: `Bearer ${kajabiCurrentToken(credentials)}` }),
 	describeError: (_status, body) => {
 		const errors = Array.isArray(body.errors) ? (body.errors as IDataObject[]) : [];
 		const lines = errors.map(errorLine).filter((line) => line !== '');

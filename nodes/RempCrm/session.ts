@@ -9,7 +9,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } 
 
 import { CredentialRefused } from '../shared/auth';
 import { shownAddress } from '../shared/request';
-import { forgetRefusedTokens, refuseToken, TokenCache } from '../shared/tokens';
+import { askForToken, forgetRefusedTokens, refuseToken, TokenCache, tokenIdentity } from '../shared/tokens';
 import { rempBaseUrl } from './address';
 
 export const REMP_CREDENTIAL = 'rempCrmApi';
@@ -35,14 +35,40 @@ export function rempLogsIn(credentials: ICredentialDataDecryptedObject): boolean
 	return email !== '' || token === '';
 }
 
-/** A failed login is reported to every later item for this long instead of being tried again. */
+/** The credential's hidden field that holds the fingerprint of what its session token is for. */
+export const REMP_TOKEN_IDENTITY = 'tokenIdentity';
+
+/** What a session token is for: the CRM's address, the email and the password it logged in with. */
+function identityParts(credentials: ICredentialDataDecryptedObject): string[] {
+	return [rempBaseUrl(credentials), String(credentials.email ?? '').trim(), String(credentials.password ?? '')];
+}
+
+/** The fingerprint stored next to the session token (nodes/shared/tokens.ts tokenIdentity). */
+export function rempIdentity(credentials: ICredentialDataDecryptedObject): string {
+	return tokenIdentity(...identityParts(credentials));
+}
+
+/**
+ * The session token the credential holds, or '' when it holds it for another address, email
+ * or password (the credential was edited since, and n8n kept the hidden token).
+ */
+export function rempCurrentSession(credentials: ICredentialDataDecryptedObject): string {
+	const token = credentials.sessionToken ? String(credentials.sessionToken) : '';
+	return token && credentials[REMP_TOKEN_IDENTITY] === rempIdentity(credentials) ? token : '';
+}
+
+/**
+ * A refused login is reported to every later item for this long instead of being tried again.
+ * A login that got no answer is not kept: the next request tries again.
+ */
 const FAILED_LOGIN_KEPT_MS = 60_000;
 
 /**
  * Logins this n8n process made, per CRM address and user, shared by every item and
  * execution: n8n starts all items' requests at once and each sees the same empty token
  * field, and REMP CRM hands out a new token on every login. A refused email and password
- * fail the items of the next minute without asking the CRM again (no lock-outs).
+ * fail the items of the next minute without asking the CRM again (no lock-outs); a login
+ * whose answer was lost is tried again by the next request.
  */
 const sessions = new TokenCache(REMP_CREDENTIAL, FAILED_LOGIN_KEPT_MS);
 
@@ -56,20 +82,14 @@ async function logIn(
 	helpers: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<{ token: string }> {
-	const response = (await helpers.helpers.httpRequest({
-		method: 'POST',
-		url: `${rempBaseUrl(credentials)}${REMP_LOGIN_PATH}`,
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-		body: new URLSearchParams({
-			email: String(credentials.email ?? '').trim(),
-			password: String(credentials.password ?? ''),
-		}).toString(),
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		// The password never follows a redirect to another address.
-		disableFollowRedirect: true,
-	})) as { statusCode: number; body: unknown; headers?: Record<string, string> };
+	const url = `${rempBaseUrl(credentials)}${REMP_LOGIN_PATH}`;
+	// No answer: the request the login was for is not sent, so nothing was applied.
+	const response = await askForToken(
+		helpers,
+		url,
+		{ email: String(credentials.email ?? '').trim(), password: String(credentials.password ?? '') },
+		(reason) => `Could not reach REMP CRM at ${url} to log in: ${reason}. Check the Base URL in the REMP CRM credential.`,
+	);
 	const status = String(response.statusCode);
 	if (response.statusCode >= 300 && response.statusCode < 400) {
 		throw new CredentialRefused(
@@ -106,10 +126,11 @@ export async function rempSessionToken(
 	helpers: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<string> {
-	const key = `${rempBaseUrl(credentials)}\n${String(credentials.email ?? '').trim()}\n${String(credentials.password ?? '')}`;
-	// A token in the credential when n8n asks for a new one is a credential test or a refusal:
-	// it is not handed out again.
-	refuseToken(REMP_CREDENTIAL, String(credentials.sessionToken ?? ''));
+	const key = identityParts(credentials).join('\n');
+	// A token of this email and password in the credential when n8n asks for a new one is a
+	// credential test or a refusal: it is not handed out again. One kept from before the
+	// credential was edited is still good for its own user, and is only not used here.
+	refuseToken(REMP_CREDENTIAL, rempCurrentSession(credentials));
 	return await sessions.get(key, credentials, async () => await logIn(helpers, credentials));
 }
 

@@ -19,7 +19,7 @@ import { credentialsOf, platformRequest } from '../shared/request';
 import type { Runner, RunnerPlatform } from '../shared/runner';
 import { operationRunner } from '../shared/runner';
 import { rempBaseUrl } from './address';
-import { REMP_CREDENTIAL, rempLogsIn } from './session';
+import { REMP_CREDENTIAL, REMP_TOKEN_IDENTITY, rempIdentity, rempLogsIn } from './session';
 
 /** What REMP CRM's `code` (coupon module) or `error` (API and users modules) says, explained. */
 const EXPLAINED: Record<string, string> = {
@@ -63,10 +63,13 @@ export const REMP: PlatformSpec = {
 	// the credential logged in for is renewed; an item's own User Token is the user's to fix.
 	// A request with its own token, and a user's login, are sent with the credential set to
 	// User Token (see `sentAs`), so for them the credential does not log in and nothing is renewed.
+	// A session token got for another address, email or password (the credential was edited)
+	// is no token: the credential logs in again.
 	token: {
 		field: 'sessionToken',
 		refusedWith: [403],
 		applies: (_options, credentials) => rempLogsIn(credentials),
+		identity: { field: REMP_TOKEN_IDENTITY, of: rempIdentity },
 	},
 	describeError: (status, body) => {
 		const message = [body.message, body.error].find(

@@ -124,6 +124,9 @@ export class RateGate {
 	/** Since when the platform has answered nothing but "too many requests"; 0 when it hasn't. */
 	private throttledSince = 0;
 
+	/** When the platform last said "too many requests" (or "unavailable" to a read). */
+	private lastThrottled = 0;
+
 	private pumping = false;
 
 	/** Requests let through since the gate was made (for tests and benchmarks). */
@@ -187,16 +190,28 @@ export class RateGate {
 	}
 
 	/**
-	 * The platform said "too many requests" (or "unavailable"): every request of this
-	 * credential waits `ms`. Returns false when the platform has refused everything for
-	 * longer than GIVE_UP_AFTER_MS, and the request should fail.
+	 * The platform said "too many requests" (or "unavailable" to a read, which is sent again):
+	 * every request of this credential waits `ms`. Returns false when the platform has refused
+	 * everything for longer than GIVE_UP_AFTER_MS, and the request should fail. A refusal that
+	 * comes GIVE_UP_AFTER_MS or more after the last one starts a new count: nobody was waiting
+	 * in between (a run that gave up, or no run at all).
 	 */
 	throttled(ms: number): boolean {
 		const now = clock.now();
+		if (this.throttledSince && now - this.lastThrottled >= GIVE_UP_AFTER_MS) this.throttledSince = 0;
 		if (!this.throttledSince) this.throttledSince = now;
+		this.lastThrottled = now;
 		if (now - this.throttledSince >= GIVE_UP_AFTER_MS) return false;
-		this.pausedUntil = Math.max(this.pausedUntil, now + ms);
+		this.pause(ms);
 		return true;
+	}
+
+	/**
+	 * Every request of this credential waits `ms`, without counting towards giving up: the
+	 * platform answered (a write's "unavailable", which is never sent again).
+	 */
+	pause(ms: number): void {
+		this.pausedUntil = Math.max(this.pausedUntil, clock.now() + ms);
 	}
 
 	/** The platform answered something other than "too many requests". */

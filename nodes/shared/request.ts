@@ -33,7 +33,7 @@ import {
 	MAX_WINDOW_MS,
 	traffic,
 } from './gate';
-import { credentialRefusal } from './auth';
+import { credentialFailure, CredentialUnreachable, forgetCredentialFailure } from './auth';
 import { refuseToken } from './tokens';
 
 /** Every n8n context a node or trigger sends requests from. */
@@ -96,11 +96,18 @@ export interface PlatformSpec {
 	 * credential's preAuthentication never hands it out again), emptied so that n8n gets a
 	 * new one, and the request is sent once more. `applies` says whether a request was sent
 	 * with that token at all.
+	 *
+	 * `identity` keys the token to what it was obtained for: n8n keeps the hidden token when
+	 * the user edits the credential, so preAuthentication stores `identity.of(credentials)`
+	 * (a fingerprint of the address, client or user and secret) in the hidden `identity.field`
+	 * next to the token, and a token whose fingerprint is absent or differs is treated as no
+	 * token — n8n gets one for the credential as it is now.
 	 */
 	token?: {
 		field: string;
 		refusedWith: number[];
 		applies?: (options: IHttpRequestOptions, credentials: ICredentialDataDecryptedObject) => boolean;
+		identity?: { field: string; of: (credentials: ICredentialDataDecryptedObject) => string };
 	};
 	/** What a 204 No Content (or empty 2xx answer to this request) stands for; undefined: an error. */
 	emptyAnswer?: (options: IHttpRequestOptions, status: number) => IDataObject | undefined;
@@ -318,6 +325,25 @@ function connectionError(
 	);
 }
 
+/**
+ * The credential's login or token exchange got no answer, so the request itself was never
+ * sent (also not after `tries` tries): nothing was applied.
+ */
+function loginUnanswered(
+	node: INode,
+	spec: PlatformSpec,
+	failure: CredentialUnreachable,
+	itemIndex: number,
+	tries: number,
+): NodeApiError {
+	return new NodeApiError(node, { message: failure.message } as JsonObject, {
+		message: failure.message,
+		description: `Nothing was sent to ${spec.name} for this item, so nothing was changed (tried ${tries} ${tries === 1 ? 'time' : 'times'}). Check the ${spec.baseUrlField} in the ${spec.name} credential and that this n8n can reach it, then run the node again.`,
+		httpCode: null as unknown as string,
+		itemIndex,
+	});
+}
+
 /** Whether a failed request may have left: a refused connection or an unknown host never did. */
 function neverLeft(error: unknown): boolean {
 	const code = String((error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code ?? '');
@@ -359,6 +385,22 @@ function redirectError(
 /** Whether a text looks like an HTML page rather than JSON. */
 function looksLikeHtml(text: string): boolean {
 	return /^\s*</.test(text);
+}
+
+/**
+ * Empties a token the credential holds for another identity than the one it names now (it
+ * was edited since, and n8n kept the hidden token): n8n's preAuthentication then gets one
+ * for the credential as it is, and stores it with its fingerprint.
+ */
+function dropStaleToken(
+	spec: PlatformSpec,
+	options: IHttpRequestOptions,
+	credentials: ICredentialDataDecryptedObject,
+): void {
+	const token = spec.token;
+	if (!token?.identity || !credentials[token.field]) return;
+	if (!(token.applies?.(options, credentials) ?? true)) return;
+	if (credentials[token.identity.field] !== token.identity.of(credentials)) credentials[token.field] = '';
 }
 
 /**
@@ -464,6 +506,8 @@ export async function platformRequest(
 				disableFollowRedirect: true,
 				abortSignal: signal,
 			};
+			dropStaleToken(spec, options, credentials);
+			forgetCredentialFailure(credentials);
 			const headers = ownHeaders(spec, credentials);
 			response = (
 				headers
@@ -484,19 +528,23 @@ export async function platformRequest(
 			) as IN8nHttpFullResponse;
 		} catch (error) {
 			if (signal?.aborted) throw new NodeOperationError(node, new CancelledError().message, { itemIndex: index });
-			// The credential's own login or token exchange was refused (nodes/shared/auth.ts).
-			const refused = credentialRefusal(credentials, error);
-			if (refused) {
-				throw new NodeApiError(node, { message: refused.message } as JsonObject, {
-					message: refused.message,
-					description: refused.description,
-					httpCode: refused.httpCode as string,
+			// The credential's own login or token exchange failed (nodes/shared/auth.ts).
+			const failure = credentialFailure(credentials, error);
+			if (failure && !(failure instanceof CredentialUnreachable)) {
+				throw new NodeApiError(node, { message: failure.message } as JsonObject, {
+					message: failure.message,
+					description: failure.description,
+					httpCode: failure.httpCode as string,
 					itemIndex: index,
 				});
 			}
-			// A read may go again; so may a write that never left this machine.
-			if (!((read || neverLeft(error)) && resends < MAX_READ_RESENDS)) {
-				throw connectionError(node, spec, error, url, index, !read);
+			// A read may go again; so may a write that never left: this machine, or because the
+			// credential's login got no answer.
+			const unsent = failure !== undefined || neverLeft(error);
+			if (!((read || unsent) && resends < MAX_READ_RESENDS)) {
+				throw failure
+					? loginUnanswered(node, spec, failure, index, resends + 1)
+					: connectionError(node, spec, error, url, index, !read);
 			}
 			lost = true;
 		} finally {
@@ -540,7 +588,9 @@ export async function platformRequest(
 			continue;
 		}
 		if (status === UNAVAILABLE && !read) {
-			gate.throttled(retryDelayMs(headers, clock.now()));
+			// The platform answered: its other requests wait, but this is not a refusal that
+			// counts towards giving up (GIVE_UP_AFTER_MS), since nothing is sent again.
+			gate.pause(retryDelayMs(headers, clock.now()));
 			const said = spec.describeError(status, (response.body ?? {}) as IDataObject, response.body);
 			throw new NodeApiError(node, (response.body ?? {}) as JsonObject, {
 				message: `${spec.name}: ${said.message || `HTTP ${status}`}`,

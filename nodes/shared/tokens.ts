@@ -5,7 +5,58 @@
  * the credential's own cache or from the credential data n8n stored.
  */
 
-import { reportingRefusals } from './auth';
+import { createHash } from 'crypto';
+import type { IHttpRequestHelper } from 'n8n-workflow';
+
+import { CredentialRefused, CredentialUnreachable, reportingFailures } from './auth';
+
+/** What a credential's login or token request was answered. */
+export interface TokenAnswer {
+	statusCode: number;
+	body: unknown;
+	headers?: Record<string, string>;
+}
+
+/**
+ * Sends a credential's login or token request: `form` form-encoded to `url`, a JSON answer
+ * whatever its status, and no redirect followed (the secret goes only to the credential's
+ * address). No answer at all is a CredentialUnreachable: `unreachable(reason)` says what
+ * could not be done, and the request it was for is not sent.
+ */
+export async function askForToken(
+	helpers: IHttpRequestHelper,
+	url: string,
+	form: Record<string, string>,
+	unreachable: (reason: string) => string,
+): Promise<TokenAnswer> {
+	let lost: unknown;
+	try {
+		return (await helpers.helpers.httpRequest({
+			method: 'POST',
+			url,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+			body: new URLSearchParams(form).toString(),
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+		})) as TokenAnswer;
+	} catch (error) {
+		lost = error;
+	}
+	const reason = String((lost as Error)?.message ?? 'no answer').replace(/\s+/g, ' ').slice(0, 200);
+	throw new CredentialUnreachable(unreachable(reason));
+}
+
+/**
+ * The fingerprint of the identity a token was obtained for (the platform's address and the
+ * credential's client or user and its secret): stored next to the token, so that a token
+ * kept with a credential is used only while the credential still names that identity. A
+ * hash: the secret itself is never stored twice, nor shown.
+ */
+export function tokenIdentity(...parts: string[]): string {
+	return `sha256:${createHash('sha256').update(JSON.stringify(parts)).digest('hex')}`;
+}
 
 /** How many refused tokens are remembered, and for how long. */
 const MAX_REMEMBERED = 1000;
@@ -55,8 +106,9 @@ export function forgetRefusedTokens(): void {
  * Tokens a credential gets for itself (Kajabi's exchange, REMP CRM's login), kept per key
  * (the platform's address and the credential's secret) for the whole process: concurrent
  * callers share one request for a token, a token is handed out until it expires or the
- * platform refuses it, and a failed request is remembered for `failuresKeptMs` (0: tried
- * again at once) so that a refused password is not tried by every item (no lock-outs).
+ * platform refuses it, and a refusal (CredentialRefused) is remembered for `failuresKeptMs`
+ * (0: tried again at once) so that a refused password is not tried by every item (no
+ * lock-outs). A request that got no answer is not remembered: the next caller tries again.
  */
 export class TokenCache {
 	private readonly entries = new Map<string, { token: Promise<string>; until: number; failedAt?: number }>();
@@ -68,8 +120,8 @@ export class TokenCache {
 
 	/**
 	 * The token for `key`: a kept one that is still good, or the one `obtain` gets (with its
-	 * lifetime, when the platform says it). A CredentialRefused from `obtain` is reported for
-	 * `credentials` (nodes/shared/auth.ts).
+	 * lifetime, when the platform says it). A CredentialRefused or CredentialUnreachable from
+	 * `obtain` is reported for `credentials` (nodes/shared/auth.ts).
 	 */
 	async get(
 		key: string,
@@ -98,15 +150,16 @@ export class TokenCache {
 					if (lifetimeMs !== undefined) fresh.until = Date.now() + lifetimeMs;
 					return token;
 				});
-				fresh.token.catch(() => {
+				fresh.token.catch((error: unknown) => {
 					fresh.failedAt = Date.now();
-					if (this.failuresKeptMs === 0 && this.entries.get(key) === fresh) this.entries.delete(key);
+					const kept = this.failuresKeptMs > 0 && error instanceof CredentialRefused;
+					if (!kept && this.entries.get(key) === fresh) this.entries.delete(key);
 				});
 				this.entries.set(key, fresh);
 				entry = fresh;
 			}
 			const pending = entry;
-			const token = await reportingRefusals(credentials, async () => await pending.token);
+			const token = await reportingFailures(credentials, async () => await pending.token);
 			if (!isRefusedToken(this.credentialType, token)) return token;
 			if (this.entries.get(key) === pending) this.entries.delete(key);
 		}

@@ -152,3 +152,14 @@ export function operationsWorkflow(id: string, platform: Platform, credential: {
 		},
 	};
 }
+
+/** n8n's Webhook node (POST at /webhook/<pathName>, answering at once), as a workflow's first node. */
+export const webhookNode = (pathName: string, webhookId: string) => ({
+	id: `${webhookId.slice(0, 8)}-1111-4111-8111-111111111111`,
+	name: 'Webhook',
+	type: 'n8n-nodes-base.webhook',
+	typeVersion: 2,
+	position: [0, 0],
+	webhookId,
+	parameters: { httpMethod: 'POST', path: pathName, responseMode: 'onReceived', options: {} },
+});

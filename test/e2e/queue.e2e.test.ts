@@ -44,7 +44,7 @@ import { serveMock } from '../mocks/http';
 import { KajabiMock } from '../mocks/kajabi';
 import { KwigaMock } from '../mocks/kwiga';
 import { ARTIFACTS, e2eVersions, N8n, versions } from './n8n';
-import { MANIFEST } from './nodes';
+import { MANIFEST, webhookNode } from './nodes';
 import type { Postgres, QueueProcess as QueueProcessType, Redis } from './queue';
 import {
 	createDatabase,
@@ -123,16 +123,6 @@ const kwigaNode = (name: string, credential: { id: string; name: string }, param
 	position: [x, 0],
 	parameters,
 	credentials: { kwigaApi: credential },
-});
-
-const webhookNode = (pathName: string, webhookId: string) => ({
-	id: `${webhookId.slice(0, 8)}-1111-4111-8111-111111111111`,
-	name: 'Webhook',
-	type: 'n8n-nodes-base.webhook',
-	typeVersion: 2,
-	position: [0, 0],
-	webhookId,
-	parameters: { httpMethod: 'POST', path: pathName, responseMode: 'onReceived', options: {} },
 });
 
 /** Webhook → KWIGA Contact: Get (the contact of the call). */

@@ -9,9 +9,10 @@ import { Workflow } from 'n8n-workflow';
 import { KajabiApi } from '../../credentials/KajabiApi.credentials';
 import { KAJABI_BASE_URL, kajabiBaseUrl } from '../../nodes/Kajabi/address';
 import { Kajabi } from '../../nodes/Kajabi/Kajabi.node';
+import { kajabiIdentity } from '../../nodes/Kajabi/token';
 import { interceptHttp, TestNodeTypes } from '../harness';
 import { KajabiMock } from '../mocks/kajabi';
-import { apiRequests, BASE_URL, mountKajabi, resetKajabi, runKajabi, virtualTime } from './run';
+import { apiRequests, BASE_URL, CREDENTIALS, mountKajabi, resetKajabi, runKajabi, virtualTime } from './run';
 
 beforeEach(virtualTime);
 afterEach(resetKajabi);
@@ -33,8 +34,8 @@ describe('token exchange', () => {
 			client_id: 'test-client',
 			client_secret: 'test-secret',
 		});
-		// n8n stores the token with the credential, as its expirable hidden field.
-		expect(result.credentialsHelper.persisted.kajabiApi).toEqual({ accessToken: 'token-1' });
+		// n8n stores the token with the credential, as its expirable hidden field, with the fingerprint of what it is for.
+		expect(result.credentialsHelper.persisted.kajabiApi).toEqual({ accessToken: 'token-1', tokenIdentity: kajabiIdentity(CREDENTIALS) });
 	});
 
 	it('shares one exchange among 25 items that start at once', async () => {
@@ -70,7 +71,7 @@ describe('token exchange', () => {
 		expect(refused.length).toBeGreaterThan(0);
 		const resent = mock.requests.filter((request) => request.headers.authorization === 'Bearer token-2');
 		expect(resent).toHaveLength(10);
-		expect(result.credentialsHelper.persisted.kajabiApi).toEqual({ accessToken: 'token-2' });
+		expect(result.credentialsHelper.persisted.kajabiApi).toEqual({ accessToken: 'token-2', tokenIdentity: kajabiIdentity(CREDENTIALS) });
 	});
 
 	it('never hands out a refused token again, also when the execution brought it from n8n\'s stored credential', async () => {
@@ -81,7 +82,7 @@ describe('token exchange', () => {
 		mock.requests.length = 0;
 		// A later execution: n8n gives the node the credential with the token it stored (token-1),
 		// so preAuthentication is not asked first; Kajabi refuses token-1.
-		const result = await runKajabi(getContact, { credentials: { accessToken: 'token-1' } });
+		const result = await runKajabi(getContact, { credentials: { accessToken: 'token-1', tokenIdentity: kajabiIdentity(CREDENTIALS) } });
 		expect(result.error).toBeUndefined();
 		expect(mock.exchanges).toBe(2);
 		expect(mock.requests.filter((request) => request.headers.authorization === 'Bearer token-1')).toHaveLength(1);

@@ -47,6 +47,10 @@ export async function serveMock(handler: MockHandler, port = 0): Promise<ServedM
 				};
 				try {
 					const response = await handler(request);
+					if (response.drop) {
+						req.socket.destroy();
+						return;
+					}
 					res.writeHead(response.status, {
 						'Content-Type': 'application/json',
 						...(response.headers ?? {}),

@@ -2,9 +2,10 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 import { RempCrmApi } from '../../credentials/RempCrmApi.credentials';
 import { RempCrm } from '../../nodes/RempCrm/RempCrm.node';
-import type { RunResult, RunOptions } from '../harness';
-import { runNode } from '../harness';
-import { REMP_USERS } from '../mocks/rempCrm';
+import { forgetRempSessions } from '../../nodes/RempCrm/session';
+import type { RecordedRequest, RunResult, RunOptions } from '../harness';
+import { interceptHttp, resetHttp, runNode } from '../harness';
+import { REMP_USERS, RempCrmMock } from '../mocks/rempCrm';
 
 export const BASE_URL = 'https://crm.remp.test';
 
@@ -37,4 +38,21 @@ export async function runRemp(
 		continueOnFail: options.continueOnFail,
 		onError: options.onError,
 	});
+}
+
+/**
+ * A fresh mock REMP CRM at BASE_URL for every test of the file, and no login kept after it:
+ * `current.mock` and `current.requests` (what reached the mock) are the running test's.
+ */
+export function rempPerTest(): { mock: RempCrmMock; requests: RecordedRequest[] } {
+	const current = { mock: new RempCrmMock(), requests: [] as RecordedRequest[] };
+	beforeEach(() => {
+		current.mock = new RempCrmMock();
+		current.requests = interceptHttp(BASE_URL, current.mock.handle);
+	});
+	afterEach(() => {
+		resetHttp();
+		forgetRempSessions();
+	});
+	return current;
 }
